@@ -1,0 +1,1 @@
+"""Extraction: spaCy doc + context -> records, by named components run in order."""
