@@ -209,6 +209,4 @@ class Event(Record):
         return (self.type, self.trigger)
 
 
-RECORD_TYPES = {
-    cls.record_type: cls for cls in (Sentence, Timex, Mention, Statement, Event)
-}
+RECORD_TYPES = {cls.record_type: cls for cls in (Sentence, Timex, Mention, Statement, Event)}

@@ -35,7 +35,9 @@ def register(name: str, version: str = "1") -> Callable[[Component], Component]:
 
 def get_component(name: str) -> tuple[Component, str]:
     if name not in _REGISTRY:
-        raise KeyError(f"no extractor component named {name!r} (known: {', '.join(sorted(_REGISTRY))})")
+        raise KeyError(
+            f"no extractor component named {name!r} (known: {', '.join(sorted(_REGISTRY))})"
+        )
     return _REGISTRY[name]
 
 

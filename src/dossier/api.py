@@ -1,0 +1,257 @@
+"""The Dossier class: the one library API that the CLI, the REST app and the web call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dossier import export as export_module
+from dossier import ingest
+from dossier.extract import pipeline as pipeline_module
+from dossier.ingest.dedup import NearDuplicateIndex
+from dossier.ingest.errors import IngestError
+from dossier.records import Article
+from dossier.store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    near_duplicates: list[tuple[str, str]] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class ExtractReport:
+    pipeline_version: str
+    articles: int = 0
+    records: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class Dossier:
+    """A store of articles and what dossier extracted from them.
+
+    ``db`` is a SQLite path or an SQLAlchemy URL (``postgresql+psycopg://…``); by default
+    ``$DOSSIER_DB`` or ``./dossier.db``. ``model`` names any installed spaCy model;
+    ``kb_files`` are user YAML files merged over the shipped actor knowledge base.
+    """
+
+    def __init__(
+        self, db: str | None = None, *, model: str | None = None, kb_files: Iterable[str] = ()
+    ):
+        self.store = Store(db)
+        self.model = model
+        self.kb_files = tuple(str(f) for f in kb_files)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Dossier:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def location(self) -> str:
+        return self.store.location
+
+    # -- ingestion --------------------------------------------------------------------
+
+    def ingest(
+        self,
+        sources: Iterable[str],
+        *,
+        date: str | None = None,
+        field_map: dict[str, str] | None = None,
+        source: str | None = None,
+        on_article: Callable[[Article | IngestError], None] | None = None,
+    ) -> IngestReport:
+        """Read ``sources`` (paths, directories, globs, URLs, ``-``) into the store.
+
+        Each article is stored in its own transaction; exact duplicates (same normalised
+        text) are skipped and near-duplicates linked to their canonical article.
+        """
+        report = IngestReport()
+        index = NearDuplicateIndex()
+        for article_id, signature in self.store.minhashes():
+            index.add_signature(article_id, signature)
+        for item in ingest.read(sources, date=date, field_map=field_map, source=source):
+            if on_article:
+                on_article(item)
+            if isinstance(item, IngestError):
+                report.errors.append(str(item))
+                continue
+            self._add(item, index, report)
+        return report
+
+    def _add(self, article: Article, index: NearDuplicateIndex, report: IngestReport) -> None:
+        signature = index.signature(article.text)
+        canonical = index.find(article.text)
+        result = self.store.add_article(article, signature, canonical)
+        if result.status == "duplicate":
+            report.duplicates.append(f"{article.path or article.id} = {result.article_id}")
+            return
+        if result.status == "near-duplicate":
+            report.near_duplicates.append((result.article_id, canonical))
+        else:
+            index.add_signature(result.article_id, signature)
+        report.added.append(result.article_id)
+        if not article.published:
+            report.undated.append(result.article_id)
+
+    # -- extraction -------------------------------------------------------------------
+
+    def pipeline(self) -> pipeline_module.Pipeline:
+        return pipeline_module.Pipeline.default(self.model, kb_files=self.kb_files)
+
+    def extract(
+        self,
+        *,
+        redo: bool = False,
+        workers: int = 1,
+        scheduler: str | None = None,
+        batch_size: int = 8,
+        on_article: Progress | None = None,
+    ) -> ExtractReport:
+        """Run the pipeline over articles not yet extracted by its current version.
+
+        With ``workers`` > 1 (a local Dask cluster of that many processes) or a
+        ``scheduler`` address, batches run on Dask workers; results are stored here,
+        one transaction per article, so an interrupted run resumes where it stopped.
+        """
+        pipeline = self.pipeline()
+        report = ExtractReport(pipeline.version)
+        pending = self.store.articles(pending_version=None if redo else pipeline.version)
+        if not pending:
+            return report
+        run_id = self.store.start_run(pipeline.version)
+        try:
+            for article_id, records, error in pipeline_module.run_batches(
+                pending, pipeline, batch_size=batch_size, workers=workers, scheduler=scheduler
+            ):
+                if error:
+                    report.errors.append(f"{article_id}: {error}")
+                else:
+                    self.store.save_extraction(article_id, records, pipeline.version, run_id)
+                    report.articles += 1
+                    for record in records:
+                        report.records[record.record_type] = (
+                            report.records.get(record.record_type, 0) + 1
+                        )
+                if on_article:
+                    on_article(1)
+        finally:
+            self.store.finish_run(run_id, report.articles)
+        return report
+
+    # -- queries ----------------------------------------------------------------------
+
+    def articles(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        return [
+            a.to_json()
+            for a in self.store.articles(since=since, until=until, source=source, limit=limit)
+        ]
+
+    def actors(self, name: str | None = None) -> list[dict[str, Any]]:
+        return self.store.actors(name=name)
+
+    def _actor_filter(self, actor: str | None) -> list[str] | None:
+        return None if actor is None else self.store.actor_ids(actor)
+
+    def quotes(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        return self.store.records(
+            "statement",
+            actor_ids=self._actor_filter(actor),
+            role="speaker" if actor else None,
+            since=since,
+            until=until,
+            article_id=article,
+            limit=limit,
+        )
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        return self.store.records(
+            "event",
+            actor_ids=self._actor_filter(actor),
+            since=since,
+            until=until,
+            event_type=type,
+            article_id=article,
+            limit=limit,
+        )
+
+    def records(self, record_type: str, **filters) -> list[dict[str, Any]]:
+        return self.store.records(record_type, **filters)
+
+    def timeline(
+        self, *, actor: str | None = None, since: str | None = None, until: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Statements and events (of ``actor`` if given) in date order; undated last."""
+        items = self.quotes(actor=actor, since=since, until=until) + self.events(
+            actor=actor, since=since, until=until
+        )
+        return sorted(items, key=_date_sort_key)
+
+    # -- export -----------------------------------------------------------------------
+
+    def export(self, out_dir: str | Path, fmt: str = "jsonl") -> dict[str, Path]:
+        """Write every record type to ``out_dir`` (one file per type); returns the paths."""
+        return export_module.write_all(self.iter_records(), Path(out_dir), fmt)
+
+    def iter_records(self):
+        """(record_type, record JSON) for everything stored, articles and actors included."""
+        for article in self.store.articles():
+            yield "article", article.to_json()
+        for actor in self.store.actors():
+            actor = dict(actor)
+            actor.pop("records", None)
+            yield "actor", actor
+        for record_type in ("mention", "timex", "statement", "event"):
+            for record in self.store.records(record_type):
+                yield record_type, record
+
+
+def _date_sort_key(record: dict) -> tuple:
+    date = record.get("date") or {}
+    value = date.get("value")
+    return (value is None, value or "", record.get("article_id") or "", record.get("start") or 0)
