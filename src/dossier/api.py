@@ -17,6 +17,9 @@ from dossier.store import Store
 
 Progress = Callable[[int], None]
 
+#: The record types ``export`` writes, a file each (empty when there are none).
+EXPORTED_TYPES = ("article", "actor", "mention", "timex", "statement", "event")
+
 
 @dataclass
 class IngestReport:
@@ -236,7 +239,9 @@ class Dossier:
 
     def export(self, out_dir: str | Path, fmt: str = "jsonl") -> dict[str, Path]:
         """Write every record type to ``out_dir`` (one file per type); returns the paths."""
-        return export_module.write_all(self.iter_records(), Path(out_dir), fmt)
+        return export_module.write_all(
+            self.iter_records(), Path(out_dir), fmt, record_types=EXPORTED_TYPES
+        )
 
     def iter_records(self):
         """(record_type, record JSON) for everything stored, articles and actors included."""
@@ -246,7 +251,7 @@ class Dossier:
             actor = dict(actor)
             actor.pop("records", None)
             yield "actor", actor
-        for record_type in ("mention", "timex", "statement", "event"):
+        for record_type in EXPORTED_TYPES[2:]:
             for record in self.store.records(record_type):
                 yield record_type, record
 

@@ -16,20 +16,32 @@ from typing import Any
 FORMATS = ("jsonl", "csv", "parquet")
 
 
+def file_name(record_type: str, fmt: str) -> str:
+    plural = record_type + ("es" if record_type.endswith("x") else "s")
+    return f"{plural}.{fmt}"
+
+
 def write_all(
-    items: Iterable[tuple[str, dict[str, Any]]], out_dir: Path, fmt: str
+    items: Iterable[tuple[str, dict[str, Any]]],
+    out_dir: Path,
+    fmt: str,
+    record_types: Iterable[str] = (),
 ) -> dict[str, Path]:
-    """Write (record_type, record) pairs grouped by type; returns record_type -> file."""
+    """Write (record_type, record) pairs grouped by type; returns record_type -> file.
+
+    Every type in ``record_types`` gets its file even when it has no records, so a
+    consumer always finds the same set of files.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    grouped: dict[str, list[dict[str, Any]]] = {name: [] for name in record_types}
     for record_type, record in items:
         grouped.setdefault(record_type, []).append(record)
     out_dir.mkdir(parents=True, exist_ok=True)
     writer = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet}[fmt]
     paths = {}
     for record_type, records in grouped.items():
-        path = out_dir / f"{record_type}s.{fmt}"
+        path = out_dir / file_name(record_type, fmt)
         tmp = path.with_suffix(path.suffix + ".tmp")
         writer(records, tmp)
         tmp.replace(path)  # a reader never sees a half-written file
@@ -60,6 +72,8 @@ def _columns(records: list[dict]) -> list[str]:
 
 def _write_csv(records: list[dict], path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as out:
+        if not records:
+            return
         writer = csv.DictWriter(out, fieldnames=_columns(records))
         writer.writeheader()
         writer.writerows(flat(r) for r in records)
@@ -69,7 +83,7 @@ def _write_parquet(records: list[dict], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    columns = _columns(records)
+    columns = _columns(records) or ["id"]
     rows = [flat(r) for r in records]
     arrays = {}
     for column in columns:

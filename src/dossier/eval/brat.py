@@ -141,6 +141,10 @@ def same(a: Spans, b: Spans, exact: bool) -> bool:
     return a == b if exact else overlaps(a, b)
 
 
+def same_attr(a: Attr, b: Attr, exact: bool) -> bool:
+    return all(same(a.part(x), b.part(x), exact) for x in PARTS)
+
+
 @dataclass
 class Tally:
     tp_pred: int = 0
@@ -183,10 +187,8 @@ def score_article(pred: list[Attr], gold: list[Attr]) -> dict[tuple[str, str], T
         for part in PARTS:
             pred_spans = sorted({a.part(part) for a in pred if a.part(part)})
             gold_spans = sorted({a.part(part) for a in gold if a.part(part)})
-            tallies[part, mode] = match_count(pred_spans, gold_spans, lambda p, g: same(p, g, exact))
-        tallies["Attribution", mode] = match_count(
-            pred, gold, lambda p, g: all(same(p.part(x), g.part(x), exact) for x in PARTS)
-        )
+            tallies[part, mode] = match_count(pred_spans, gold_spans, functools.partial(same, exact=exact))
+        tallies["Attribution", mode] = match_count(pred, gold, functools.partial(same_attr, exact=exact))
     return tallies
 
 

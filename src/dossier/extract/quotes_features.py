@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 from dossier.extract.quotes_lexicon import load_words
-from dossier.extract.quotes_marks import Quote
+from dossier.extract.quotes_marks import Quote, quote_token_ranges
 
 #: Dependencies that carry a cue's message, and those that name its speaker.
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
@@ -47,17 +47,13 @@ def paragraph_tokens(doc) -> list[list]:
     return [g for g in groups if g]
 
 
-def quote_flags(doc, quotes: list[Quote]) -> list[str]:
+def quote_flags(doc, quote_ranges: list[tuple[int, int]]) -> list[str]:
     """Per token: ``q`` inside a quote, ``m`` a quote mark itself, ``o`` outside."""
     flags = ["o"] * len(doc)
-    for quote in quotes:
-        for start, end in quote.parts:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                flags[token.i] = "q"
-            flags[span.start] = flags[span.end - 1] = "m"
+    for start, end in quote_ranges:
+        for i in range(start, end):
+            flags[i] = "q"
+        flags[start] = flags[end - 1] = "m"
     return flags
 
 
@@ -142,10 +138,18 @@ def sequence_features(tokens: list, flags: list[str]) -> list[list[str]]:
     is_cue = [t.lemma_.lower() in cues for t in tokens]
     distances = _cue_distances(tokens, is_cue)
     window = [[f for f in feats if f[:2] in WINDOW_KEYS] for feats in base]
+    cue_sentences = {t.sent.start for t, flag in zip(tokens, is_cue, strict=True) if flag}
     n = len(tokens)
     out = []
     for i, feats in enumerate(base):
-        row = feats + [f"dist={distances[i]}", f"sent0={'y' if tokens[i].is_sent_start else 'n'}"]
+        token = tokens[i]
+        row = feats + [
+            f"dist={distances[i]}",
+            f"sent0={'y' if token.is_sent_start else 'n'}",
+            f"sc={'y' if token.sent.start in cue_sentences else 'n'}",
+            f"-1l={tokens[i - 1].lemma_.lower() if i else '^'}",
+            f"1l={tokens[i + 1].lemma_.lower() if i + 1 < n else '$'}",
+        ]
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
@@ -157,5 +161,5 @@ def sequence_features(tokens: list, flags: list[str]) -> list[list[str]]:
 
 
 def sequences(doc, quotes: list[Quote]) -> list[Sequence]:
-    flags = quote_flags(doc, quotes)
+    flags = quote_flags(doc, quote_token_ranges(doc, quotes))
     return [Sequence(tokens, sequence_features(tokens, flags)) for tokens in paragraph_tokens(doc)]

@@ -1,6 +1,6 @@
 """Finds quoted stretches of text from its quotation marks.
 
-Double marks only (curly “ ” and straight "): single marks double as apostrophes
+Double marks only (curly “ ” and straight ", and NYT's ''): single marks double as apostrophes
 (“Putin’s”) and, inside double quotes, mark nested quotes, which stay part of the
 outer quote. Paragraph conventions of news copy are honoured: a quote left open at a
 paragraph's end continues when the next paragraph opens with a mark; an odd mark that
@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPEN, CLOSE, STRAIGHT = "“", "”", '"'
+OPEN, CLOSE = "“", "”"
+#: A double mark: curly, straight, or two single straight marks (NYT copy writes ''quote'').
+MARK = re.compile("“|”|\"|''")
 PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
@@ -39,26 +41,22 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_opening(text: str, i: int) -> bool:
+def _is_opening(text: str, i: int, length: int) -> bool:
     """Whether a straight mark at ``i`` opens a quote (start, or after space or bracket)."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + length] if i + length < len(text) else " "
     if before.isspace() or before in "([{—–-:":
         return True
     return not (after.isspace() or after in ".,;:!?)]}—–-")
 
 
-def _marks(text: str, start: int, end: int) -> list[tuple[int, bool]]:
-    """Double marks in ``text[start:end]`` as ``(offset, opens)``."""
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Double marks in ``text[start:end]`` as ``(offset, length, opens)``."""
     found = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch == OPEN:
-            found.append((i, True))
-        elif ch == CLOSE:
-            found.append((i, False))
-        elif ch == STRAIGHT:
-            found.append((i, _is_opening(text, i)))
+    for match in MARK.finditer(text, start, end):
+        mark, i = match.group(), match.start()
+        opens = mark == OPEN or (mark != CLOSE and _is_opening(text, i, len(mark)))
+        found.append((i, len(mark), opens))
     return found
 
 
@@ -66,14 +64,14 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, b
     """Quotes inside one paragraph as ``(start, end, closed)``; an open one runs to ``end``."""
     quotes: list[tuple[int, int, bool]] = []
     opened: int | None = None
-    for offset, opens in _marks(text, start, end):
+    for offset, length, opens in _marks(text, start, end):
         if opened is None:
             if opens:
                 opened = offset
             else:  # a closing mark with nothing open: the quote began with the paragraph
-                quotes = [(start, offset + 1, True)] if not quotes else quotes
-        elif not opens or text[offset] == STRAIGHT:
-            quotes.append((opened, offset + 1, True))
+                quotes = quotes or [(start, offset + length, True)]
+        elif not opens or text[offset] != OPEN:
+            quotes.append((opened, offset + length, True))
             opened = None
     if opened is not None:
         quotes.append((opened, _trim_end(text, opened, end), False))
@@ -117,3 +115,14 @@ def _first_char(text: str, start: int) -> int:
     while start < len(text) and text[start].isspace():
         start += 1
     return start
+
+
+def quote_token_ranges(doc, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Each quote part as a doc token range ``[start, end)``."""
+    ranges = []
+    for quote in quotes:
+        for start, end in quote.parts:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                ranges.append((span.start, span.end))
+    return ranges

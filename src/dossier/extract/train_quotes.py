@@ -89,10 +89,10 @@ def train(xs: list, ys: list, out: Path, iterations: int = 150) -> None:
         trainer.append(x, y)
     trainer.set_params(
         {
-            "c1": 0.1,
+            "c1": 0.15,
             "c2": 0.01,
             "max_iterations": iterations,
-            "feature.minfreq": 2,
+            "feature.minfreq": 3,
             "feature.possible_transitions": True,
         }
     )

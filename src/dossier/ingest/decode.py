@@ -42,7 +42,9 @@ def check_size(path: str | Path, max_bytes: int) -> None:
     """Reject a file over ``max_bytes`` from its size alone (a 50 MB file is never read)."""
     size = os.stat(path).st_size
     if size > max_bytes:
-        raise IngestError(str(path), f"file is {megabytes(size)}, over the {megabytes(max_bytes)} limit")
+        raise IngestError(
+            str(path), f"file is {megabytes(size)}, over the {megabytes(max_bytes)} limit"
+        )
 
 
 def read_limited(path: str | Path, max_bytes: int) -> bytes:
@@ -79,7 +81,9 @@ def _decode(data: bytes, name: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise IngestError(name, f"undecodable {encoding} text at byte {exc.start}") from None
+                raise IngestError(
+                    name, f"undecodable {encoding} text at byte {exc.start}"
+                ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

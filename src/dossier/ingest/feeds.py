@@ -21,7 +21,9 @@ from dossier.records import Article
 
 
 def read_feed_file(path: Path, options: Options) -> Iterator[Article | IngestError]:
-    yield from articles_from_feed(read_limited(path, options.max_bytes), path=str(path), options=options)
+    yield from articles_from_feed(
+        read_limited(path, options.max_bytes), path=str(path), options=options
+    )
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -30,7 +32,9 @@ def looks_like_feed(data: bytes) -> bool:
     return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
 
 
-def articles_from_feed(data: bytes, *, path: str, options: Options) -> Iterator[Article | IngestError]:
+def articles_from_feed(
+    data: bytes, *, path: str, options: Options
+) -> Iterator[Article | IngestError]:
     import feedparser
 
     check_not_binary(data, path)
@@ -45,7 +49,9 @@ def articles_from_feed(data: bytes, *, path: str, options: Options) -> Iterator[
         try:
             yield _article(entry, path=path, options=options, source=source)
         except IngestError as error:
-            yield IngestError(path, f"entry {number} ({entry.get('title', 'untitled')}): {error.reason}")
+            yield IngestError(
+                path, f"entry {number} ({entry.get('title', 'untitled')}): {error.reason}"
+            )
 
 
 def _article(entry, *, path: str, options: Options, source: str | None) -> Article:
@@ -61,9 +67,13 @@ def _article(entry, *, path: str, options: Options, source: str | None) -> Artic
 
 
 def _entry_date(entry) -> str | ParsedDate | None:
-    """The date as written; feedparser's own (UTC) reading when ours fails on it."""
-    raw = entry.get("published") or entry.get("updated")
-    fallback = entry.get("published_parsed") or entry.get("updated_parsed")
+    """The date as written; feedparser's own (UTC) reading when ours fails on it.
+
+    ``dict.get`` reads the keys as they are: feedparser's own ``get`` maps a
+    missing ``updated`` to ``published`` with a DeprecationWarning.
+    """
+    raw = dict.get(entry, "published") or dict.get(entry, "updated")
+    fallback = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     try:
         return parse_date(raw) if raw else None
     except ValueError:

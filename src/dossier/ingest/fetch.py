@@ -7,7 +7,6 @@ status, timeout, size) is an :class:`IngestError` naming the URL.
 
 from __future__ import annotations
 
-import socket
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -22,7 +21,13 @@ from dossier.ingest.text import article_from_text
 from dossier.records import Article
 
 USER_AGENT = "dossier/0.1 (+https://github.com/dossier)"
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+_FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+)
 
 
 @dataclass(frozen=True)
@@ -39,11 +44,16 @@ def is_url(source: str) -> bool:
 def read_url(url: str, options: Options) -> Iterator[Article | IngestError]:
     response = fetch(url, timeout=options.timeout, max_bytes=options.max_bytes)
     kind = response.content_type
-    if kind.startswith(_FEED_TYPES) or (not kind.startswith("text/html") and looks_like_feed(response.data)):
+    if kind.startswith(_FEED_TYPES) or (
+        not kind.startswith("text/html") and looks_like_feed(response.data)
+    ):
         yield from articles_from_feed(response.data, path=url, options=options)
     elif kind.startswith("text/plain"):
         yield article_from_text(decode_bytes(response.data, url), path=url, options=options)
-    elif kind.startswith(("text/html", "application/xhtml+xml")) or response.data.lstrip()[:1] == b"<":
+    elif (
+        kind.startswith(("text/html", "application/xhtml+xml"))
+        or response.data.lstrip()[:1] == b"<"
+    ):
         yield article_from_html(response.data, path=url, options=options, url=response.url)
     else:
         raise IngestError(url, f"unsupported content type {kind or 'unknown'!r}")
@@ -60,7 +70,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Response:
         raise IngestError(url, f"fetch failed: HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise IngestError(url, f"fetch failed: {_reason(exc.reason, timeout)}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise IngestError(url, f"fetch failed: timed out after {timeout:g} s") from None
     except OSError as exc:
         raise IngestError(url, f"fetch failed: {exc}") from None
@@ -69,10 +79,12 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Response:
 def _check_length(reply, url: str, max_bytes: int) -> None:
     length = reply.headers.get("Content-Length")
     if length and length.isdigit() and int(length) > max_bytes:
-        raise IngestError(url, f"response is {megabytes(int(length))}, over the {megabytes(max_bytes)} limit")
+        raise IngestError(
+            url, f"response is {megabytes(int(length))}, over the {megabytes(max_bytes)} limit"
+        )
 
 
 def _reason(reason: object, timeout: float) -> str:
-    if isinstance(reason, TimeoutError | socket.timeout):
+    if isinstance(reason, TimeoutError):
         return f"timed out after {timeout:g} s"
     return str(reason)

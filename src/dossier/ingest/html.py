@@ -19,8 +19,33 @@ from dossier.records import Article
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote section article header "
-    "footer pre figure figcaption hr dd dt".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "pre",
+        "figure",
+        "figcaption",
+        "hr",
+        "dd",
+        "dt",
+    ]
 )
 _SKIPPED_TAGS = frozenset(("script", "style", "noscript", "template"))
 

@@ -44,7 +44,9 @@ def read_json_file(path: Path, options: Options) -> Iterator[Result]:
 
 def read_jsonl_file(path: Path, options: Options) -> Iterator[Result]:
     with open(path, "rb") as stream:
-        yield from records_from_lines(_limited_lines(stream, options.max_bytes), str(path), path.parent, options)
+        yield from records_from_lines(
+            _limited_lines(stream, options.max_bytes), str(path), path.parent, options
+        )
 
 
 def records_from_lines(
@@ -89,12 +91,12 @@ def _check_columns(columns: list[str], path: str, options: Options) -> None:
 def _guarded(record: Any, path: str, where: str, base_dir: Path, options: Options) -> Result:
     """The record's Article, or its error prefixed with where it is."""
     try:
-        return article_from_record(record, path=path, base_dir=base_dir, options=options)
+        return _article_from_record(record, path=path, base_dir=base_dir, options=options)
     except IngestError as error:
         return IngestError(path, where + error.reason)
 
 
-def article_from_record(record: Any, *, path: str, base_dir: Path, options: Options) -> Article:
+def _article_from_record(record: Any, *, path: str, base_dir: Path, options: Options) -> Article:
     if not isinstance(record, dict):
         raise IngestError(path, f"not a JSON object but {type(record).__name__}")
     fields = {name: _value(record, name, options) for name in ("id", "title", "url", "source")}
@@ -103,7 +105,9 @@ def article_from_record(record: Any, *, path: str, base_dir: Path, options: Opti
     if text is not None:
         return make_article(text, path=path, options=options, date=date, **fields)
     if file is None:
-        raise IngestError(path, f"no {_name('text', options)!r} or {_name('file', options)!r} field")
+        raise IngestError(
+            path, f"no {_name('text', options)!r} or {_name('file', options)!r} field"
+        )
     return _from_file(base_dir / file, fields, date, options)
 
 
@@ -119,7 +123,7 @@ def _from_file(file: Path, fields: dict, date: str | None, options: Options) -> 
         article.text,
         path=article.path,
         options=options,
-        id=overrides.get("id"),
+        id=overrides.get("id", article.id),
         title=overrides.get("title", article.title),
         date=date or article.published,
         url=overrides.get("url", article.url),
@@ -136,7 +140,7 @@ def _value(record: dict, field: str, options: Options) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if field == "text" and not isinstance(value, str):
-        raise IngestError("", f"{_name(field, options)!r} is not a string")
+        raise IngestError("", f"{_name(field, options)!r} is not a string")  # path set by _guarded
     return str(value)
 
 

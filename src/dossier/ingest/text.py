@@ -3,7 +3,7 @@
 The stored text is the body: YAML-ish front matter (``---`` ... ``---`` at the very
 top, ``key: value`` lines) or a first line ``Date: 2025-02-14`` is metadata and is
 removed; the title line stays in the text. Title: front matter ``title``, else
-the first non-empty line (unless it is over 300 characters, then it is a
+the first non-empty line (unless it is over 200 characters, then it is a
 paragraph and the title is None). Date: the caller's option, else front matter
 ``date``/``published`` or the ``Date:`` line, else a date the file name starts
 with. Front matter may also give ``id``, ``source`` and ``url``.
@@ -20,7 +20,7 @@ from dossier.ingest.decode import decode_bytes, read_limited
 from dossier.ingest.errors import IngestError
 from dossier.records import Article
 
-MAX_TITLE_CHARS = 300
+MAX_TITLE_CHARS = 200
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _META_LINE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 _DATE_LINE = re.compile(r"\A\s*(?:date|published)\s*:\s*(\S.*?)\s*(?:\n|\Z)", re.IGNORECASE)

@@ -25,6 +25,8 @@ def read_warc_file(path: Path, options: Options) -> Iterator[Article | IngestErr
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if path.stat().st_size == 0:
+        raise IngestError(str(path), "empty file")
     with open(path, "rb") as stream:
         try:
             for record in ArchiveIterator(stream):

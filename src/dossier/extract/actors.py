@@ -1,0 +1,566 @@
+"""Actor resolution: who each name, title, metonym, noun phrase and pronoun refers to.
+
+Steps, per article (the doc is already parsed; nothing is added to the shared pipeline):
+
+1. Find *pieces*: KB names (case-sensitive phrase matcher built once per vocab and KB),
+   office titles (case-insensitive), actor nouns ("forces", "office"), spaCy entities the KB
+   does not know, and third-person pronouns.
+2. Group pieces into phrases by the dependency parse: each piece climbs compound/amod/poss/
+   nmod arcs to the noun it modifies, and pieces that reach the same noun form one phrase
+   whose head is the piece holding that noun ("U.S. Vice President JD Vance",
+   "Russia's foreign ministry", "a Ukrainian delegation source").
+3. Resolve each phrase by its head, as of the article's date: a person (KB, else an article
+   actor), a title (the office holder of the modifying state or body), an actor noun (the
+   state/body in that sector, or an article actor), a state, body or region (capitals and
+   seats as the government; locative uses as places).
+4. Chain surname- and title-only mentions to the full mention, and resolve pronouns to the
+   nearest compatible actor, preferring earlier subjects (centering) and never the speaker of
+   the quote a pronoun sits in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from dossier import kb as kb_module
+from dossier.extract.base import Context, register
+from dossier.records import Entity, Mention, Record
+
+NOUNS_FILE = Path(__file__).with_name("data") / "actors_nouns.yaml"
+
+#: Third-person pronouns: gender (None: any) and number.
+PRONOUNS = {
+    "he": ("male", "sg"), "him": ("male", "sg"), "his": ("male", "sg"), "himself": ("male", "sg"),
+    "she": ("female", "sg"), "her": ("female", "sg"), "hers": ("female", "sg"),
+    "herself": ("female", "sg"), "it": ("thing", "sg"), "its": ("thing", "sg"),
+    "itself": ("thing", "sg"), "they": (None, "pl"), "them": (None, "pl"),
+    "their": (None, "pl"), "theirs": (None, "pl"), "themselves": (None, "pl"),
+}
+#: Arcs a modifier climbs to reach the noun it modifies.
+CLIMB_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+#: Prepositions after which a place name is a location, not an actor.
+LOCATIVE_PREPS = {"in", "near", "inside", "outside", "across", "throughout", "around", "within"}
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "announce", "write", "ask", "reply", "insist", "warn",
+    "note", "declare", "explain", "argue", "claim", "stress", "reiterate",
+}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+#: How many sentences back a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 3
+KIND_LABELS = {
+    "person": "PERSON", "state": "GPE", "region": "LOC", "igo": "ORG", "ngo": "ORG",
+    "media": "ORG", "armed_group": "ORG",
+}
+
+
+@functools.cache
+def nouns() -> dict[str, dict]:
+    with NOUNS_FILE.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["nouns"]
+
+
+@dataclass
+class Piece:
+    """A token span that names (part of) an actor; ``kind`` says what found it."""
+
+    start: int
+    end: int
+    kind: str  # kb, title, noun, ner
+    label: str = ""
+    candidates: list = field(default_factory=list)
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+@dataclass
+class Found:
+    """A resolved mention before it becomes a record, with what pronoun resolution needs."""
+
+    start: int  # token offsets
+    end: int
+    label: str
+    entity: Entity
+    subject: bool = False
+    in_quote: int | None = None
+    plural: bool = False
+    gender: str | None = None
+    antecedent: int | None = None  # token offset of the antecedent mention
+
+
+# --- finding pieces ---------------------------------------------------------------------
+
+
+class Finder:
+    """Phrase matchers for one vocab and KB (building them is the expensive part)."""
+
+    def __init__(self, vocab, kb):
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        self.vocab, self.kb = vocab, kb
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        self.names.add("KB", list(tokenizer.pipe(sorted(kb.surfaces))))
+        self.titles = PhraseMatcher(vocab, attr="LOWER")
+        self.titles.add("TITLE", list(tokenizer.pipe(sorted(t.lower() for t in kb.title_surfaces))))
+
+    def pieces(self, doc, date: dt.date) -> list[Piece]:
+        found = [
+            Piece(s, e, "kb", candidates=self.kb.lookup(doc[s:e].text, date))
+            for _, s, e in self.names(doc)
+        ]
+        found += [Piece(s, e, "title", label=doc[s:e].text) for _, s, e in self.titles(doc)]
+        table = nouns()
+        found += [
+            Piece(t.i, t.i + 1, "noun", label=t.lemma_.lower())
+            for t in doc
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in table
+        ]
+        chosen = _non_overlapping(found, len(doc))
+        return _add_entities(doc, chosen)
+
+
+@functools.lru_cache(maxsize=8)
+def _finder_for(vocab, kb) -> Finder:
+    return Finder(vocab, kb)
+
+
+def _non_overlapping(pieces: list[Piece], n_tokens: int) -> list[Piece]:
+    """Longest first; KB names before titles before nouns on ties."""
+    order = {"kb": 0, "title": 1, "noun": 2}
+    taken = bytearray(n_tokens)
+    chosen = []
+    for p in sorted(pieces, key=lambda p: (p.start - p.end, order[p.kind], p.start)):
+        if any(taken[p.start:p.end]):
+            continue
+        taken[p.start:p.end] = b"\x01" * (p.end - p.start)
+        chosen.append(p)
+    return sorted(chosen, key=lambda p: p.start)
+
+
+def _add_entities(doc, pieces: list[Piece]) -> list[Piece]:
+    """spaCy entities where the KB found nothing; a PERSON entity around a KB person (a full
+    name around a known surname) widens that piece."""
+    starts = [p.start for p in pieces]
+    result = list(pieces)
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        lo = bisect.bisect_left(starts, ent.start) - 1
+        inside = [p for p in pieces[max(lo, 0):] if p.start < ent.end and p.end > ent.start]
+        if not inside:
+            result.append(Piece(ent.start, ent.end, "ner", label=ent.label_))
+        elif ent.label_ == "PERSON" and len(inside) == 1 and _is_person_piece(inside[0]):
+            inside[0].start, inside[0].end = min(ent.start, inside[0].start), max(ent.end, inside[0].end)
+    return sorted(result, key=lambda p: p.start)
+
+
+def _is_person_piece(piece: Piece) -> bool:
+    return piece.kind == "kb" and bool(piece.candidates) and piece.candidates[0].kind == "person"
+
+
+# --- grouping ---------------------------------------------------------------------------
+
+
+def _anchor(token):
+    """The noun a modifier token ultimately modifies (itself when it modifies none)."""
+    for _ in range(4):
+        head = token.head
+        if token.dep_ not in CLIMB_DEPS or head is token or head.pos_ not in ("NOUN", "PROPN"):
+            break
+        token = head
+    return token
+
+
+def group(doc, pieces: list[Piece]) -> list[tuple[Piece, list[Piece]]]:
+    """(head piece, all pieces of its phrase) for each phrase, in text order."""
+    by_anchor: dict[int, list[Piece]] = {}
+    for p in pieces:
+        by_anchor.setdefault(_anchor(doc[p.start:p.end].root).i, []).append(p)
+    groups = []
+    for anchor, members in by_anchor.items():
+        head = next((p for p in members if p.covers(anchor)), None)
+        if head is None:
+            groups.extend((p, [p]) for p in members)
+        else:
+            groups.append((head, members))
+    return sorted(groups, key=lambda g: min(p.start for p in g[1]))
+
+
+# --- resolving phrases --------------------------------------------------------------------
+
+
+@dataclass
+class Resolver:
+    """Resolves the phrases of one article against the KB as of its date."""
+
+    doc: object
+    kb: object
+    date: dt.date
+    found: list[Found] = field(default_factory=list)
+
+    def phrase(self, head: Piece, members: list[Piece]) -> Found | None:
+        start, end = min(p.start for p in members), max(p.end for p in members)
+        span = self.doc[start:end]
+        mods = [p for p in members if p is not head]
+        if head.kind == "kb" and head.candidates:
+            return self._kb_head(head, mods, span)
+        if head.kind == "title":
+            return self._title_head(head, mods, span)
+        if head.kind == "noun":
+            return self._noun_head(head, mods, span)
+        if head.kind == "ner":
+            return self._ner_head(head, mods, span)
+        return None
+
+    # heads
+
+    def _kb_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
+        cand = self._choose(head.candidates, mods)
+        if cand.kind == "person":
+            if cand.match == "surname":
+                chained = self._chain_surname(self.doc[head.start:head.end].text)
+                if chained is not None:
+                    return self._copy(chained, span)
+            return self._found(span, "PERSON", self._person_entity(cand, span), gender=self._gender(cand))
+        entity = _entity(span, cand.name, cand.actor_id, cand.country, cand.sector, cand.kind)
+        if _locative(self.doc[head.start:head.end].root) or _is_place_noun(mods):
+            return self._found(span, "PLACE", replace(entity, kind="place", actor_id=None))
+        plural = cand.match == "demonym"
+        return self._found(span, KIND_LABELS.get(cand.kind, "ORG"), entity, plural=plural)
+
+    def _title_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
+        scope = self._scope(mods)
+        office = self.kb.office_for(head.label, scope.actor_id if scope else None)
+        if office is None:
+            return None
+        if scope is None:
+            return self._chain_office(office, span)
+        holder = self.kb.office_holder(office, scope.actor_id, self.date)
+        if holder is not None:
+            cand = self.kb.lookup(holder.name, self.date)
+            person = next((c for c in cand if c.actor_id == holder.id), None)
+            if person is not None:
+                return self._found(span, "TITLE", self._person_entity(person, span), gender=holder.gender)
+        sector = self.kb.offices.get(office, {}).get("sector")
+        entity = _entity(span, span.text, _article_id(span.text), scope.country, sector, "person")
+        entity.role = office
+        return self._found(span, "TITLE", entity)
+
+    def _noun_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
+        spec = nouns()[head.label]
+        plural = self.doc[head.start].tag_ in ("NNS", "NNPS")
+        if spec.get("place"):
+            scope = self._scope(mods)
+            return self._found(span, "PLACE", _entity(span, span.text, None, scope.country if scope else None, None, "place"))
+        affiliation = self._affiliation(mods)
+        if affiliation is None:
+            if not spec.get("alone"):
+                return None
+            entity = _entity(span, span.text, _article_id(span.text), None, spec.get("sector"), "person")
+            return self._found(span, "GROUP", entity, plural=plural)
+        sector = spec.get("sector") or self._modifier_sector(mods) or affiliation.sector
+        if spec.get("person"):
+            entity = _entity(span, span.text, _article_id(span.text), affiliation.country, sector, "person")
+            return self._found(span, "GROUP", entity, plural=plural)
+        entity = _entity(span, affiliation.name, affiliation.actor_id, affiliation.country, sector, affiliation.kind)
+        return self._found(span, "GROUP", entity, plural=plural)
+
+    def _ner_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
+        text = self.doc[head.start:head.end].text
+        if head.label == "PERSON":
+            chained = self._chain_surname(text) or self._chain_name(text)
+            if chained is not None:
+                return self._copy(chained, span)
+            scope = self._scope(mods)
+            title = next((p for p in mods if p.kind == "title"), None)
+            office = self.kb.office_for(title.label, scope.actor_id if scope else None) if title else None
+            sector = self.kb.offices.get(office, {}).get("sector") if office else None
+            entity = _entity(span, text, _article_id(text), scope.country if scope else None, sector, "person")
+            entity.role = office
+            return self._found(span, "PERSON", entity)
+        if head.label in PLACE_LABELS:
+            scope = self._scope(mods)
+            return self._found(span, "PLACE", _entity(span, text, None, scope.country if scope else None, None, "place"))
+        scope = self._scope(mods)
+        entity = _entity(span, text, _article_id(text), scope.country if scope else None, None, "unknown")
+        return self._found(span, head.label, entity)
+
+    # helpers
+
+    def _choose(self, candidates: list, mods: list[Piece]):
+        """The candidate the phrase's title or state agrees with, else the best."""
+        scope = self._scope(mods)
+        titles = [p for p in mods if p.kind == "title"]
+        for cand in candidates:
+            if cand.kind != "person":
+                continue
+            if titles and cand.role == self.kb.office_for(titles[0].label, scope.actor_id if scope else None):
+                return cand
+            if scope and cand.country == scope.country:
+                return cand
+        return candidates[0]
+
+    def _scope(self, mods: list[Piece]):
+        """The state or body a phrase's modifiers name (its first non-person KB candidate)."""
+        for p in mods:
+            if p.kind == "kb":
+                for cand in p.candidates:
+                    if cand.kind != "person":
+                        return cand
+        return None
+
+    def _affiliation(self, mods: list[Piece]):
+        """Whom an actor noun belongs to: a modifying state/body, or a person's institution."""
+        scope = self._scope(mods)
+        if scope is not None:
+            return scope
+        for p in mods:
+            if p.kind == "kb" and p.candidates and p.candidates[0].kind == "person":
+                return self._institution(p.candidates[0])
+        return None
+
+    def _institution(self, person):
+        """The state or body a person acts for on the article's date."""
+        role = self.kb.role_at(person.actor_id, self.date)
+        scope_id = (role.org or role.country) if role else person.country
+        actor = self.kb.actor(scope_id or "") or self.kb.state(scope_id or "")
+        if actor is None:
+            return None
+        return kb_module.Candidate(actor.id, actor.name, actor.kind, actor.country, "GOV", None, "name", 0)
+
+    def _modifier_sector(self, mods: list[Piece]) -> str | None:
+        for p in reversed(mods):
+            if p.kind == "noun":
+                return nouns()[p.label].get("sector")
+        return None
+
+    def _person_entity(self, cand, span) -> Entity:
+        entity = _entity(span, cand.name, cand.actor_id, cand.country, cand.sector, "person")
+        entity.role = cand.role
+        return entity
+
+    def _gender(self, cand) -> str | None:
+        actor = self.kb.actor(cand.actor_id)
+        return actor.gender if actor else None
+
+    def _chain_surname(self, text: str) -> Found | None:
+        """The latest earlier person whose name ends with ``text`` (a surname-only mention)."""
+        if " " in text.strip():
+            return None
+        for f in reversed(self.found):
+            name = f.entity.name or ""
+            if f.entity.kind == "person" and name != text and name.split()[-1:] == [text]:
+                return f
+        return None
+
+    def _chain_name(self, text: str) -> Found | None:
+        for f in reversed(self.found):
+            if f.entity.kind == "person" and f.entity.name == text:
+                return f
+        return None
+
+    def _chain_office(self, office: str, span) -> Found | None:
+        """A bare title ("the president") names the latest holder of that office mentioned."""
+        for f in reversed(self.found):
+            if f.entity.role == office and f.entity.kind == "person":
+                return self._copy(f, span)
+        return None
+
+    def _copy(self, source: Found, span) -> Found:
+        entity = replace(source.entity, text=span.text, start=span.start_char, end=span.end_char)
+        found = self._found(span, source.label, entity, gender=source.gender, plural=source.plural)
+        found.antecedent = source.start if source.antecedent is None else source.antecedent
+        return found
+
+    def _found(self, span, label: str, entity: Entity, gender=None, plural=False) -> Found:
+        root = span.root
+        return Found(
+            span.start, span.end, label, entity, subject=root.dep_ in SUBJECT_DEPS,
+            plural=plural, gender=gender,
+        )
+
+
+def _entity(span, name, actor_id, country, sector, kind) -> Entity:
+    return Entity(
+        text=span.text, name=name, actor_id=actor_id, country=country, sector=sector,
+        kind=kind, start=span.start_char, end=span.end_char,
+    )
+
+
+def _article_id(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold().replace("'s", "s").replace("\u2019s", "s"))
+    return "article:" + slug.strip("-")
+
+
+def _locative(token) -> bool:
+    """Whether a place name is the object of a locative preposition ("in Munich")."""
+    while token.dep_ in ("compound", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
+def _is_place_noun(mods: list[Piece]) -> bool:
+    return any(p.kind == "noun" and nouns()[p.label].get("place") for p in mods)
+
+
+# --- quotes and pronouns ---------------------------------------------------------------------
+
+QUOTE_RE = re.compile(r"\u201c[^\u201d]*\u201d?|\"[^\"\n]*\"?")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations (curly or straight quotes; an unclosed straight quote
+    ends at the paragraph)."""
+    return [m.span() for m in QUOTE_RE.finditer(text)]
+
+
+def _quote_index(spans: list[tuple[int, int]], starts: list[int], offset: int) -> int | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 and spans[i][0] <= offset < spans[i][1] else None
+
+
+class Pronouns:
+    """Resolves third-person pronouns to earlier mentions (see the module docstring)."""
+
+    def __init__(self, doc, found: list[Found]):
+        self.doc = doc
+        self.found = found
+        self.sent_starts = [s.start for s in doc.sents]
+        self.quotes = quote_spans(doc.text)
+        self.quote_starts = [s for s, _ in self.quotes]
+        for f in found:
+            f.in_quote = self.quote_of(f.start)
+
+    def sent_of(self, i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, i) - 1
+
+    def quote_of(self, i: int) -> int | None:
+        return _quote_index(self.quotes, self.quote_starts, self.doc[i].idx)
+
+    def resolve(self, token) -> Found | None:
+        gender, number = PRONOUNS[token.lower_]
+        sent = self.sent_of(token.i)
+        quote = self.quote_of(token.i)
+        speakers = self._speakers(sent) if quote is not None else set()
+        best, best_key = None, None
+        for f in reversed(self.found):
+            if f.start >= token.i:
+                continue
+            distance = sent - self.sent_of(f.start)
+            if distance > PRONOUN_WINDOW:
+                break
+            if f.in_quote is not None and f.in_quote != quote:
+                continue
+            if f.entity.actor_id in speakers or not _compatible(f, gender, number):
+                continue
+            key = (distance, 0 if f.subject else 1)
+            if best_key is None or key < best_key:
+                best, best_key = f, key
+        return best
+
+    def _speakers(self, sent: int) -> set[str]:
+        """Actors a sentence's speech verbs attribute a quote to (a pronoun in the quote
+        is someone else)."""
+        lo = self.sent_starts[sent]
+        hi = self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else len(self.doc)
+        return {
+            f.entity.actor_id
+            for f in self.found
+            if lo <= f.start < hi and f.in_quote is None and f.subject
+            and self.doc[f.start:f.end].root.head.lemma_ in SPEECH_VERBS
+        }
+
+
+def _compatible(f: Found, gender: str | None, number: str) -> bool:
+    kind = f.entity.kind
+    if kind == "place" or f.label == "PLACE":
+        return False
+    if number == "pl":
+        return f.plural or kind not in ("person", "unknown")
+    if f.plural:
+        return False
+    if gender == "thing":
+        return kind not in ("person", "unknown")
+    return kind == "person" and (f.gender is None or f.gender == gender)
+
+
+# --- the component ---------------------------------------------------------------------------
+
+
+def resolve(doc, kb, date: dt.date) -> list[Found]:
+    """All actor mentions of a parsed doc, resolved as of ``date``, in text order."""
+    resolver = Resolver(doc, kb, date)
+    pieces = _finder_for(doc.vocab, kb).pieces(doc, date)
+    for head, members in group(doc, pieces):
+        found = resolver.phrase(head, members)
+        if found is not None:
+            resolver.found.append(found)
+    _chain_repeats(resolver.found)
+    return _with_pronouns(doc, resolver.found)
+
+
+def _chain_repeats(found: list[Found]) -> None:
+    """A shorter later mention of a person (surname, title) points at the latest fuller one."""
+    fullest: dict[str, Found] = {}
+    for f in found:
+        actor_id = f.entity.actor_id
+        if f.entity.kind != "person" or actor_id is None:
+            continue
+        best = fullest.get(actor_id)
+        if best is not None and f.antecedent is None and f.end - f.start <= best.end - best.start:
+            f.antecedent = best.start
+        if best is None or f.end - f.start >= best.end - best.start:
+            fullest[actor_id] = f
+
+
+def _with_pronouns(doc, found: list[Found]) -> list[Found]:
+    """``found`` with a mention for each pronoun that has an antecedent, in text order."""
+    taken = {i for f in found for i in range(f.start, f.end)}
+    pronouns = Pronouns(doc, found)
+    for token in doc:
+        if token.pos_ != "PRON" or token.lower_ not in PRONOUNS or token.i in taken:
+            continue
+        antecedent = pronouns.resolve(token)
+        if antecedent is None:
+            continue
+        entity = replace(antecedent.entity, text=token.text, start=token.idx, end=token.idx + len(token))
+        pron = Found(
+            token.i, token.i + 1, "PRON", entity, subject=token.dep_ in SUBJECT_DEPS,
+            in_quote=pronouns.quote_of(token.i), plural=antecedent.plural,
+            gender=antecedent.gender, antecedent=antecedent.start,
+        )
+        bisect.insort(found, pron, key=lambda f: f.start)
+    return found
+
+
+@register("actors", version="1")
+def actors(doc, ctx: Context) -> list[Record]:
+    """Actor mentions resolved against the KB as of the article's date."""
+    kb = ctx.kb if ctx.kb is not None else kb_module.load()
+    date = ctx.published or dt.date.today()
+    found = resolve(doc, kb, date)
+    sents = list(doc.sents)
+    sent_starts = [s.start for s in sents]
+    records: list[Record] = []
+    for f in found:
+        sent = sents[bisect.bisect_right(sent_starts, f.start) - 1]
+        span = doc[f.start:f.end]
+        antecedent = doc[f.antecedent].idx if f.antecedent is not None else None
+        records.append(
+            Mention(
+                ctx.article_id, sent.text, span.start_char, span.end_char,
+                text=span.text, label=f.label, entity=f.entity, antecedent=antecedent,
+            )
+        )
+    return records

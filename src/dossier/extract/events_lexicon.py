@@ -1,0 +1,78 @@
+"""The event coder's data: trigger lexicons and dependency grammar, loaded once.
+
+``data/events_lexicon.yaml`` holds the triggers per PLOVER type (verbs, phrasal
+verbs, adjectives, nouns, support verbs, noun classes); ``data/events_grammar.yaml``
+the dependency labels and words for roles, factuality, modes and contexts.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = resources.files("dossier.extract").joinpath("data", name)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
+    """{label: [word, ...]} -> {word: label}, first label wins."""
+    index: dict[str, str] = {}
+    for label, words in groups.items():
+        for word in words:
+            index.setdefault(word, label)
+    return index
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, dict]
+    phrasal: dict[str, dict]
+    adjectives: dict[str, dict]
+    nouns: dict[str, dict]
+    support_verbs: frozenset[str]
+    support_nouns: frozenset[str]
+    noun_classes: dict[str, frozenset[str]]
+    roles: dict[str, Any]
+    factuality: dict[str, Any]
+    mode_words: dict[str, dict[str, str]]  # type -> {word: mode}
+    context_words: dict[str, str]  # word -> context
+    context_order: tuple[str, ...]
+
+    def in_class(self, lemma: str, name: str) -> bool:
+        return lemma in self.noun_classes.get(name, ())
+
+    def classes_of(self, lemma: str) -> list[str]:
+        return [name for name, words in self.noun_classes.items() if lemma in words]
+
+    def recipient_preps(self, event_type: str) -> frozenset[str]:
+        preps = self.roles["recipient_preps"]
+        return frozenset(preps.get(event_type, preps["*"]))
+
+    def words(self, section: str, key: str) -> frozenset[str]:
+        return frozenset(getattr(self, section)[key])
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    triggers = _load("events_lexicon.yaml")
+    grammar = _load("events_grammar.yaml")
+    return Lexicon(
+        verbs=triggers["verbs"],
+        phrasal=triggers["phrasal"],
+        adjectives=triggers["adjectives"],
+        nouns=triggers["nouns"],
+        support_verbs=frozenset(triggers["support_verbs"]),
+        support_nouns=frozenset(triggers["support_nouns"]),
+        noun_classes={k: frozenset(v) for k, v in triggers["noun_classes"].items()},
+        roles=grammar["roles"],
+        factuality=grammar["factuality"],
+        mode_words={t: _invert(groups) for t, groups in grammar["mode_words"].items()},
+        context_words=_invert(grammar["context_words"]),
+        context_order=tuple(grammar["context_words"]),
+    )

@@ -1,0 +1,285 @@
+"""Statements: who said what, to whom, where and when (direct, indirect and mixed quotes).
+
+A CRF (``models/quotes.crfsuite``, trained on PolNeAR by ``train_quotes``) tags each
+paragraph's Source, Cue and Content tokens; ``quotes_assemble`` turns the tags into
+attributions, taking content boundaries from the parse and the quote marks. On top:
+a title-case headline ("X Warns Y ...") is read as an attribution, and a quote that
+follows an attributed quote with no cue of its own (the next sentence, or the next
+paragraph opening with a quote mark) continues it. Speakers and addressees resolve
+through ``ctx.entity_for`` (the actors component), dates through ``extract.time``.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import pycrfsuite
+
+from dossier.extract.base import Context, register
+from dossier.extract.quotes_assemble import (
+    ContentChooser,
+    Draft,
+    anchor_of,
+    in_quote,
+    pick_source,
+    runs,
+    token_groups,
+    trim,
+)
+from dossier.extract.quotes_features import (
+    SUBJECT_DEPS,
+    cue_lemmas,
+    paragraph_tokens,
+    quote_flags,
+    sequence_features,
+)
+from dossier.extract.quotes_lexicon import load_words
+from dossier.extract.quotes_marks import find_quotes, quote_token_ranges
+from dossier.records import DateValue, Entity, Record, Statement
+
+MODEL_FILE = "quotes.crfsuite"
+#: Prepositions that introduce a venue ("in an interview", "on a podcast").
+VENUE_PREPS = {"in", "on", "during", "at", "via", "through"}
+#: Verbs of an opening participle that carries the venue ("Speaking on a podcast, he said").
+VENUE_VERBS = {"speak", "write", "appear", "talk", "testify", "post"}
+
+
+@functools.lru_cache(maxsize=1)
+def tagger() -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    path = resources.files("dossier.extract").joinpath("models", MODEL_FILE)
+    with resources.as_file(path) as model:
+        tagger.open(str(model))
+    return tagger
+
+
+@register("statements", version="1")
+def statements(doc, ctx: Context) -> list[Record]:
+    quotes = quote_token_ranges(doc, find_quotes(doc.text))
+    drafts = find_attributions(doc, quotes, ctx.title)
+    return [to_statement(doc, ctx, draft, quotes) for draft in drafts]
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def find_attributions(doc, quote_ranges: list[tuple[int, int]], title: str | None = None) -> list[Draft]:
+    """Every attribution in ``doc``, in text order (``quote_ranges``: its quotes' tokens)."""
+    flags = quote_flags(doc, quote_ranges)
+    paragraphs = paragraph_tokens(doc)
+    drafts: list[Draft] = []
+    for number, tokens in enumerate(paragraphs):
+        inside = [q for q in quote_ranges if tokens[0].i <= q[0] <= tokens[-1].i]
+        found = tag_paragraph(doc, tokens, sequence_features(tokens, flags), inside, number)
+        if number + 1 < len(paragraphs):
+            found += colon_lead_in(doc, paragraphs[number : number + 2], found, quote_ranges, number)
+        drafts += found
+    if title:
+        drafts += headline(doc, title, drafts)
+    add_continuations(doc, drafts, paragraphs, quote_ranges)
+    return sorted(drafts, key=lambda d: d.cue[0])
+
+
+def tag_paragraph(doc, tokens: list, features: list, quotes: list[tuple[int, int]], number: int) -> list[Draft]:
+    crf = tagger()
+    crf.set(features)
+    labels = crf.tag()
+    cues = runs(labels, "CUE")
+    if not cues:
+        return []
+    prob = [crf.marginal("B-CON", i) + crf.marginal("I-CON", i) for i in range(len(tokens))]
+    chooser = ContentChooser(doc, [t.i for t in tokens], prob, quotes)
+    sources = [[tokens[i] for i in run] for run in runs(labels, "SRC")]
+    all_cue_ids = {tokens[i].i for cue in cues for i in cue}
+    content_runs = runs(labels, "CON")
+    drafts = []
+    for cue in cues:
+        cue_tokens = [tokens[i] for i in cue]
+        source = pick_source(cue_tokens, sources, all_cue_ids)
+        exclude = {t.i for t in cue_tokens} | {t.i for t in source}
+        own = [{tokens[i].i for i in run} for run in content_runs if _nearest(run, cues) is cue]
+        content = chooser.choose(cue_tokens, exclude, own)
+        if content:
+            drafts.append(Draft([t.i for t in cue_tokens], [t.i for t in source], content, number))
+    return drafts
+
+
+def colon_lead_in(doc, pair: list[list], found: list[Draft], quotes: list, number: int) -> list[Draft]:
+    """A paragraph ending "X said:" introduces the next paragraph as its content."""
+    tokens, following = pair
+    if tokens[-1].text != ":":
+        return []
+    content = trim(doc, {t.i for t in following}, quotes)
+    for draft in found:
+        if draft.cue[-1] >= tokens[-1].i - 1:
+            draft.content = content
+            return []
+    verb = tokens[-2] if len(tokens) > 1 else None
+    if verb is None or verb.lemma_.lower() not in cue_lemmas() or not content:
+        return []
+    subject = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    source = [t.i for t in subject[0].subtree] if subject else []
+    return [Draft([verb.i, tokens[-1].i], source, content, number)]
+
+
+def _nearest(run: list[int], cues: list[list[int]]) -> list[int]:
+    return min(cues, key=lambda cue: max(run[0] - cue[-1], cue[0] - run[-1], 0))
+
+
+def headline(doc, title: str, drafts: list[Draft]) -> list[Draft]:
+    """A title-case headline as an attribution: speaker, cue verb, the rest as content."""
+    if not doc.text.lstrip().startswith(title.strip()):
+        return []
+    first_line = [t for t in next(iter(paragraph_tokens(doc)), [])]
+    if not first_line or any(d.cue[0] <= first_line[-1].i for d in drafts):
+        return []
+    cues = set(load_words("quotes_headline_cues.txt"))
+    for n, token in enumerate(first_line[1:-1], start=1):
+        if token.lower_ in cues and all(t.text[:1].isupper() for t in first_line[:n] if t.is_alpha):
+            content = trim(doc, {t.i for t in first_line[n + 1 :]}, [])
+            source = [t.i for t in first_line[:n]]
+            return [Draft([token.i], source, content, 0)] if content else []
+    return []
+
+
+def add_continuations(doc, drafts: list[Draft], paragraphs: list[list], quotes: list[tuple[int, int]]) -> None:
+    """Append to a quoting attribution the quotes that follow it without a cue of their own.
+
+    Within its paragraph, a later quote continues it when no cue lies in that quote's
+    sentence; the next paragraph continues it when it opens with a quote mark and no
+    attribution was found in it (and so on, paragraph after paragraph).
+    """
+    claimed = {i for d in drafts for i in d.content}
+    cue_sentences = {doc[d.cue[0]].sent.start for d in drafts}
+    by_paragraph: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_paragraph.setdefault(d.paragraph, []).append(d)
+    last: Draft | None = None
+    for number, tokens in enumerate(paragraphs):
+        own = by_paragraph.get(number, [])
+        inside = [q for q in quotes if tokens[0].i <= q[0] <= tokens[-1].i]
+        if own:
+            last = max(own, key=lambda d: max(d.content))
+            if not _quoting(last, quotes):
+                last = None
+        elif last is not None and inside and inside[0][0] == tokens[0].i:
+            last.content |= {i for q in inside for i in range(*q)}
+            continue
+        else:
+            last = None
+        if last is not None:
+            for start, end in inside:
+                later = start > max(last.content)
+                if later and start not in claimed and doc[start].sent.start not in cue_sentences:
+                    last.content |= set(range(start, end))
+
+
+def _quoting(draft: Draft, quotes: list[tuple[int, int]]) -> bool:
+    return any(in_quote(i, quotes) for i in draft.content)
+
+
+# --------------------------------------------------------------------------- records
+
+
+def to_statement(doc, ctx: Context, draft: Draft, quotes: list[tuple[int, int]]) -> Statement:
+    cue_tokens = [doc[i] for i in draft.cue]
+    anchor = anchor_of(cue_tokens)
+    speaker_span = token_groups(doc, set(draft.source))
+    cue_span = token_groups(doc, set(draft.cue))
+    content_span = token_groups(doc, draft.content)
+    spans = speaker_span + cue_span + content_span
+    first_sent, last_sent = cue_tokens[0].sent, cue_tokens[-1].sent
+    excluded = set(draft.source) | set(draft.cue) | draft.content
+    return Statement(
+        article_id=ctx.article_id,
+        sentence=doc.text[first_sent.start_char : last_sent.end_char],
+        start=min(s for s, _ in spans),
+        end=max(e for _, e in spans),
+        speaker=_entity(ctx, doc, speaker_span),
+        cue=" ".join(doc.text[s:e] for s, e in cue_span),
+        cue_lemma=cue_lemma(cue_tokens, anchor),
+        content=" … ".join(doc.text[s:e] for s, e in content_span),
+        kind=kind_of(doc, draft.content, quotes),
+        addressee=addressee(doc, ctx, anchor, excluded),
+        venue=venue(anchor),
+        date=statement_date(doc, ctx, anchor),
+        speaker_span=[list(s) for s in speaker_span],
+        cue_span=[list(s) for s in cue_span],
+        content_span=[list(s) for s in content_span],
+    )
+
+
+def cue_lemma(cue_tokens: list, anchor) -> str:
+    words = [t.lower_ for t in cue_tokens]
+    if "according" in words:
+        return "according to"
+    if anchor.pos_ == "PROPN" and anchor.lower_.endswith("s"):  # a title-case headline verb
+        word = anchor.lower_
+        return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return anchor.lemma_.lower()
+
+
+def kind_of(doc, content: set[int], quotes: list[tuple[int, int]]) -> str:
+    words = [i for i in content if not doc[i].is_punct]
+    quoted = sum(in_quote(i, quotes) for i in words)
+    if not quoted:
+        return "indirect"
+    return "direct" if quoted == len(words) else "mixed"
+
+
+def _entity(ctx: Context, doc, spans: list[tuple[int, int]]) -> Entity | None:
+    if not spans:
+        return None
+    start, end = spans[0][0], spans[-1][1]
+    return ctx.entity_for(start, end) or Entity(text=doc.text[start:end], start=start, end=end)
+
+
+def addressee(doc, ctx: Context, anchor, excluded: set[int]) -> Entity | None:
+    """Who was spoken to: the object of "told"/"warned", or "said to X"."""
+    verbs = set(load_words("quotes_addressee_verbs.txt"))
+    for child in anchor.children:
+        target = None
+        if child.dep_ in ("dobj", "dative") and anchor.lemma_.lower() in verbs:
+            target = child
+        elif child.dep_ == "prep" and child.lower_ == "to":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if target is not None and target.pos_ in ("PROPN", "NOUN", "PRON") and target.i not in excluded:
+            words = [t for t in target.subtree if t.dep_ not in ("prep", "relcl", "acl")]
+            head_words = [t for t in words if t.i <= target.i or t.head == target]
+            start, end = head_words[0].idx, head_words[-1].idx + len(head_words[-1].text)
+            return ctx.entity_for(start, end) or Entity(text=doc.text[start:end], start=start, end=end)
+    return None
+
+
+def venue(anchor) -> str | None:
+    """Where it was said: a prepositional phrase of the cue on an interview, podcast, show..."""
+    venues = set(load_words("quotes_venues.txt"))
+    holders = [anchor] + [c for c in anchor.children if c.dep_ == "advcl" and c.lemma_ in VENUE_VERBS]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in VENUE_PREPS:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            named = obj.lemma_.lower() in venues or (prep.lower_ == "on" and obj.pos_ == "PROPN")
+            if named:
+                words = [t for t in prep.subtree if not (t.is_punct and t.i == prep.right_edge.i)]
+                return prep.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _date_for():
+    """``extract.time.date_for`` when that component is installed, else None."""
+    try:
+        from dossier.extract.time import date_for
+    except ImportError:
+        return None
+    return date_for
+
+
+def statement_date(doc, ctx: Context, anchor) -> DateValue | None:
+    date_for = _date_for()
+    return date_for(doc, ctx, anchor) if date_for else None

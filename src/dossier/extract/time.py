@@ -1,0 +1,949 @@
+"""Temporal tagger: finds time expressions and normalises them to TimeML TIMEX3.
+
+The grammar is data (``data/time_lexicon.json``, ``data/time_patterns.json``):
+each token gets one word class (a month name, a unit, a number...), encoded as
+one character, and the patterns are regular expressions over that string of
+classes. The longest match wins; a named normaliser (``RULES``) turns the
+matched words into a TIMEX3 ``type``/``value``/``mod``, anchored to the
+article's publication date and, for bare weekdays and months, to the tense of
+the verb the expression hangs on ("said on Wednesday" looks back, "will meet on
+Friday" looks ahead). Narrative expressions ("the next day", "two days later")
+anchor on the last day the text itself gave.
+
+``date_for`` and ``deadline_for`` let other extractors date a predicate from the
+timexes attached to it in the parse.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+from dossier.extract.base import Context, register
+from dossier.records import DateValue, Timex
+
+_DATA = resources.files("dossier.extract") / "data"
+LEXICON: dict = json.loads((_DATA / "time_lexicon.json").read_text())
+GRAMMAR: dict = json.loads((_DATA / "time_patterns.json").read_text())
+
+#: Classes read from a token's shape rather than looked up.
+SHAPE_CLASSES = ("YEAR", "DAYNUM", "NUM", "ORD", "DECADE", "CLOCK", "ISO")
+LOOKUP_CLASSES = tuple(k for k, v in LEXICON.items() if isinstance(v, dict) and k.isupper())
+CONTINUATION = "~"
+OTHER = "."
+_CODE = {
+    name: chr(ord("A") + i) if i < 26 else chr(ord("a") + i - 26)
+    for i, name in enumerate(sorted(set(LOOKUP_CLASSES + SHAPE_CLASSES)))
+}
+
+GUARDED = set(LEXICON["guarded"]["words"])
+GUARD_CONTEXT = set(LEXICON["guarded"]["after"])
+CAPITALISED = set(LEXICON["capitalised"])
+RANGE_PREPOSITIONS: dict[str, str] = LEXICON["range_prepositions"]
+DEADLINE_PREPOSITIONS: dict[str, str] = LEXICON["deadline_prepositions"]
+PHRASES = {
+    tuple(phrase.split()): (cls, value)
+    for cls, entries in LEXICON["phrases"].items()
+    for phrase, value in entries.items()
+}
+MAX_PHRASE = max(len(p) for p in PHRASES)
+
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$|^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
+CLOCK_SHAPE = re.compile(r"^(\d{1,2})(?::(\d{2}))?(a\.?m\.?|p\.?m\.?)?$", re.I)
+ORDINAL_SHAPE = re.compile(r"^(\d{1,2})(st|nd|rd|th)$", re.I)
+DECADE_SHAPE = re.compile(r"^'?(\d{2}|\d{4})'?s$")
+NUMBER_SHAPE = re.compile(r"^\d+(?:\.\d+)?$")
+
+DURATION_UNITS = {
+    "S": ("T", 1, "S"), "MIN": ("T", 1, "M"), "H": ("T", 1, "H"), "D": ("", 1, "D"),
+    "W": ("", 1, "W"), "FORTNIGHT": ("", 2, "W"), "WE": ("", 1, "WE"), "M": ("", 1, "M"),
+    "Q": ("", 1, "Q"), "Y": ("", 1, "Y"), "DE": ("", 10, "Y"), "CE": ("", 100, "Y"),
+    "ML": ("", 1000, "Y"),
+}
+PART_HOURS = {"MO": 9, "AF": 15, "EV": 19, "NI": 22}
+
+
+@dataclass(frozen=True)
+class Word:
+    """One token's grammar class and the value the lexicon gives it."""
+
+    cls: str
+    value: object = None
+
+
+@dataclass
+class Reading:
+    """A normalised TIMEX3: what a rule makes of a match."""
+
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@dataclass
+class Match:
+    """A pattern match over tokens ``start:end`` of a doc, with the words' classes."""
+
+    doc: object
+    start: int
+    end: int
+    words: list[Word]
+    rule: str
+    type: str
+    anchor: dt.date | None
+    ref: dt.date | None = None
+
+    def first(self, *classes: str) -> Word | None:
+        return next((w for w in self.words if w.cls in classes), None)
+
+    def value(self, cls: str, default=None):
+        word = self.first(cls)
+        return word.value if word else default
+
+    def has(self, cls: str) -> bool:
+        return any(w.cls == cls for w in self.words)
+
+    @property
+    def tokens(self):
+        return self.doc[self.start : self.end]
+
+
+# --- token classes ---------------------------------------------------------------
+
+
+def _lookup(key: str) -> Word | None:
+    for cls in LOOKUP_CLASSES:
+        if key in LEXICON[cls]:
+            value = LEXICON[cls][key]
+            return Word(cls, value)
+    return None
+
+
+def _shape_word(text: str, prev: str, following) -> Word | None:
+    """Numbers, years, ordinals, decades, clock times and ISO dates, by their shape."""
+    if ISO_DATE.match(text):
+        return Word("ISO", text)
+    if m := DECADE_SHAPE.match(text):
+        digits = m.group(1)
+        return Word("DECADE", int(digits) if len(digits) == 4 else 1900 + int(digits))
+    if m := ORDINAL_SHAPE.match(text):
+        return Word("ORD", int(m.group(1)))
+    if ":" in text or text[-1:].lower() == "m":
+        if (m := CLOCK_SHAPE.match(text)) and (m.group(2) or m.group(3)):
+            return Word("CLOCK", text)
+        return None
+    if not NUMBER_SHAPE.match(text.replace(",", "")):
+        return None
+    number = float(text.replace(",", ""))
+    if prev in ("$", "€", "£", "#", "no.") or following is not None and following.lower_ in ("%", "percent"):
+        return Word("NUM", number)
+    if len(text) == 4 and 1000 <= number <= 2199 and _year_context(following):
+        return Word("YEAR", int(number))
+    if number.is_integer() and 1 <= number <= 31 and "," not in text:
+        return Word("DAYNUM", int(number))
+    return Word("NUM", number)
+
+
+def _year_context(following) -> bool:
+    """A four-digit number is a year unless it counts something ("1500 troops")."""
+    if following is None:
+        return True
+    return following.tag_ != "NNS" or following.lower_ in LEXICON["UNIT"]
+
+
+def _guard_ok(token, prev_lower: str) -> bool:
+    """An ambiguous word ("May", "march", "fall") is a time only in a temporal context."""
+    if prev_lower in GUARD_CONTEXT:
+        return True
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and (nxt.like_num or ORDINAL_SHAPE.match(nxt.text) is not None)
+
+
+def _guarded_time(token, word: Word, prev_lower: str) -> bool:
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    if not token.text[0].isupper() and word.cls != "SEASON":
+        return False
+    return _guard_ok(token, prev_lower)
+
+
+def classify(doc) -> list[Word | None]:
+    """Each token's grammar class (``None`` for tokens outside the grammar)."""
+    words: list[Word | None] = [None] * len(doc)
+    lowers = [t.lower_ for t in doc]
+    i = 0
+    while i < len(doc):
+        phrase = _phrase_at(lowers, i)
+        if phrase:
+            length, cls, value = phrase
+            words[i] = Word(cls, value)
+            for j in range(i + 1, i + length):
+                words[j] = Word(CONTINUATION)
+            i += length
+            continue
+        words[i] = _classify_token(doc[i], lowers[i - 1] if i else "")
+        i += 1
+    return words
+
+
+def _phrase_at(lowers: list[str], i: int) -> tuple[int, str, str] | None:
+    for length in range(min(MAX_PHRASE, len(lowers) - i), 1, -1):
+        hit = PHRASES.get(tuple(lowers[i : i + length]))
+        if hit:
+            return length, hit[0], hit[1]
+    return None
+
+
+def _classify_token(token, prev_lower: str) -> Word | None:
+    text = token.text
+    key = token.lower_.rstrip(".") if len(token.text) > 1 else token.lower_
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    word = _lookup(key)
+    if word is None:
+        return _shape_word(text, prev_lower, following) if text[0].isdigit() or text[0] == "'" else None
+    if word.cls in CAPITALISED and not text[0].isupper():
+        return None
+    if key in GUARDED and not _guarded_time(token, word, prev_lower):
+        return None
+    if word.cls == "AMPM" and key == "am" and not (prev_lower[:1].isdigit()):
+        return None
+    return word
+
+
+def encode(words: list[Word | None]) -> str:
+    return "".join(
+        OTHER if w is None else CONTINUATION if w.cls == CONTINUATION else _CODE[w.cls] for w in words
+    )
+
+
+# --- grammar ----------------------------------------------------------------------
+
+
+def _compile(pattern: str, macros: dict[str, str]) -> re.Pattern:
+    def expand(text: str) -> str:
+        return re.sub(r"[A-Z_]+", lambda m: expand(macros[m[0]]) if m[0] in macros else m[0], text)
+
+    def to_regex(m: re.Match) -> str:
+        return f"(?:{re.escape(_CODE[m[0]])}{CONTINUATION}*)"
+
+    return re.compile(re.sub(r"[A-Z_]+", to_regex, expand(pattern)).replace(" ", ""))
+
+
+PATTERNS = [
+    (_compile(p["pattern"], GRAMMAR["macros"]), p["rule"], p["type"]) for p in GRAMMAR["patterns"]
+]
+
+
+def candidates(codes: str) -> list[tuple[int, int, int]]:
+    """All pattern matches as ``(start, end, pattern index)``."""
+    found = []
+    for index, (regex, _, _) in enumerate(PATTERNS):
+        for m in regex.finditer(codes):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), index))
+    return found
+
+
+# --- calendar arithmetic ----------------------------------------------------------
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def shift(day: dt.date, unit: str, n: int) -> dt.date:
+    """``day`` moved by ``n`` calendar units."""
+    if unit in ("D", "NIGHT"):
+        return day + dt.timedelta(days=n)
+    if unit in ("W", "WE"):
+        return day + dt.timedelta(weeks=n)
+    if unit == "FORTNIGHT":
+        return day + dt.timedelta(weeks=2 * n)
+    months = {"M": 1, "Q": 3, "HALF": 6, "Y": 12, "DE": 120, "CE": 1200, "ML": 12000}.get(unit)
+    if months is None:
+        return day
+    try:
+        return add_months(day, months * n)
+    except (ValueError, OverflowError):
+        return day
+
+
+def in_unit(day: dt.date, unit: str) -> str | None:
+    """The ISO value of the calendar unit containing ``day`` (its week, month, year...)."""
+    if unit in ("D", "NIGHT", "H", "MIN", "S"):
+        return day.isoformat()
+    if unit in ("W", "FORTNIGHT"):
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if unit == "WE":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}-WE"
+    if unit == "M":
+        return f"{day.year}-{day.month:02d}"
+    if unit == "Q":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "HALF":
+        return f"{day.year}-H{(day.month - 1) // 6 + 1}"
+    if unit == "Y":
+        return str(day.year)
+    if unit == "DE":
+        return str(day.year // 10)
+    if unit == "CE":
+        return str(day.year // 100)
+    return None
+
+
+def granularity(value: str) -> str | None:
+    """The granularity of an ISO value, or ``None`` when it is not a calendar reading."""
+    if not value[:1].isdigit():
+        return None
+    if "T" in value:
+        return "time"
+    if "-W" in value:
+        return "week"
+    if "-Q" in value or "-H" in value or value[5:7] in ("SP", "SU", "FA", "WI"):
+        return "quarter"
+    return {2: "century", 3: "decade", 4: "year", 7: "month", 10: "day"}.get(len(value))
+
+
+# --- tense ------------------------------------------------------------------------
+
+FUTURE_AUX = {"will", "wo", "'ll", "shall", "gon"}
+FUTURE_WORDS = {"due", "scheduled", "set", "expected", "slated", "plan", "plans", "planned", "going"}
+
+
+def governing_verb(token):
+    """The nearest verb above ``token`` (itself if it is one), or the sentence root."""
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def host_verb(token):
+    """The verb a time expression starting at ``token`` belongs to.
+
+    Repairs a frequent misparse of "X said on Wednesday he will...", where the
+    small model hangs "on Wednesday" on the reported clause: an expression right
+    after a verb and before its governing verb's subject belongs to that verb.
+    """
+    verb = governing_verb(token)
+    before = token.i - 1
+    if before >= 0 and token.doc[before].dep_ == "prep" and token.doc[before].head.i == verb.i:
+        before -= 1
+    previous = token.doc[before] if before >= 0 else None
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if previous is not None and previous.pos_ == "VERB" and previous.i != verb.i and subjects and subjects[0] > token.i:
+        return previous
+    return verb
+
+
+def tense(token) -> int:
+    """-1 when the expression hangs on a past verb, +1 on a future one, 0 unknown."""
+    verb = host_verb(token)
+    for _ in range(4):
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        lowers = {c.lower_ for c in aux}
+        if lowers & FUTURE_AUX or verb.lower_ in FUTURE_WORDS or "to" in lowers:
+            return 1
+        if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or lowers & {"has", "have"}:
+            return -1
+        if verb.tag_ == "VBG" and aux:
+            return 1
+        if verb.tag_ in ("VBZ", "VBP", "MD") or verb.dep_ not in ("xcomp", "acomp", "conj", "advcl"):
+            return 0
+        verb = governing_verb(verb.head)
+    return 0
+
+
+# --- resolution -------------------------------------------------------------------
+
+
+def resolve_weekday(anchor: dt.date, weekday: int, direction: int, relative: int | None) -> dt.date:
+    """The ``weekday`` (1 = Monday) nearest ``anchor`` on the side ``direction`` points to.
+
+    ``relative`` is -1/+1/0 for "last"/"next"/"this" Friday.
+    """
+    delta = weekday - anchor.isoweekday()
+    if relative == 0:
+        return anchor + dt.timedelta(days=delta)
+    if relative == -1:
+        return anchor + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
+    if relative == 1:
+        return anchor + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
+    if direction > 0:
+        return anchor + dt.timedelta(days=delta % 7)
+    return anchor - dt.timedelta(days=(-delta) % 7)
+
+
+def resolve_year(anchor: dt.date, month: int, day: int | None, direction: int, weekday: int | None = None) -> int:
+    """The year of a month (and day) given without one.
+
+    A weekday named with it ("Saturday, April 25") picks the year it falls in;
+    otherwise the nearest such date on the side the tense points to, unless that
+    is over half a year away while the same date this year is close.
+    """
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    dates = {y: _safe_date(y, month, day or 15) for y in years}
+    if weekday and day:
+        matching = [y for y in years if dates[y] and dates[y].isoweekday() == weekday]
+        if matching:
+            return min(matching, key=lambda y: abs(dates[y] - anchor))
+    slack = dt.timedelta(days=0 if day else 15)
+
+    def distance(y: int) -> dt.timedelta:
+        return abs(dates[y] - anchor) if dates[y] else dt.timedelta.max
+
+    nearest = min(years, key=distance)
+    if direction < 0:
+        sided = [y for y in years if dates[y] and dates[y] - slack <= anchor]
+    elif direction > 0:
+        sided = [y for y in years if dates[y] and dates[y] + slack >= anchor]
+    else:
+        sided = []
+    if sided:
+        best = min(sided, key=distance)
+        if distance(best) <= dt.timedelta(days=183) or distance(nearest) > dt.timedelta(days=60):
+            return best
+    return nearest
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def number_of(match: Match) -> float | str | None:
+    """The count a match gives: digits, number words ("twenty-four"), "a", or X for "several"."""
+    total, current, seen, last_was_digit = 0.0, 0.0, False, False
+    for token, word in zip(match.tokens, match.words, strict=True):
+        if word.cls == "VAGUE":
+            return "X"
+        if word.cls not in ("A", "NUM", "DAYNUM"):
+            continue
+        is_digit = token.text[0].isdigit()
+        if is_digit and last_was_digit or word.cls == "A" and seen and token.lower_ != "one":
+            return None
+        value = float(word.value)
+        if value in (100, 1000):
+            current = (current or 1) * value
+        else:
+            current += value
+        seen, last_was_digit = True, is_digit
+    if not seen:
+        return None
+    value = total + current
+    return int(value) if value.is_integer() else value
+
+
+def duration_value(n: float | str, unit: str) -> str | None:
+    if unit not in DURATION_UNITS:
+        return None
+    prefix, factor, suffix = DURATION_UNITS[unit]
+    if isinstance(n, str) and factor >= 10:
+        return f"PX{unit}"
+    count = n if isinstance(n, str) else n * factor
+    if isinstance(count, float) and count.is_integer():
+        count = int(count)
+    return f"P{prefix}{count}{suffix}"
+
+
+def mod_of(match: Match) -> str | None:
+    edge = match.value("EDGE")
+    if edge:
+        return edge
+    approx = match.value("APPROX")
+    return approx or None
+
+
+# --- rules ------------------------------------------------------------------------
+
+
+def rule_calendar(m: Match) -> Reading | None:
+    """Dates with month/day/year words; missing parts come from the anchor and tense."""
+    iso = m.value("ISO")
+    if iso:
+        return _iso_reading(iso)
+    month, year = m.value("MONTH"), m.value("YEAR")
+    day = m.value("DAYNUM") or m.value("ORD")
+    if day is not None and not (1 <= day <= 31):
+        return None
+    relative = m.value("LAST", None) if m.has("LAST") else m.value("NEXT") if m.has("NEXT") else None
+    if month and m.has("THIS"):
+        relative = 0
+    if year is None and month:
+        if m.anchor is None:
+            return Reading("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod_of(m))
+        direction = relative if relative is not None else tense(m.doc[m.start])
+        year = resolve_year(m.anchor, month, day, direction, m.value("WEEKDAY"))
+        if m.has("UNIT"):
+            year = m.anchor.year + (relative or 0)
+        elif relative == 0:
+            year = m.anchor.year
+    if month is None:
+        return Reading("DATE", str(year), mod_of(m)) if year is not None else None
+    value = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return Reading("DATE", value, mod_of(m))
+
+
+def _iso_reading(text: str) -> Reading | None:
+    m = ISO_DATE.match(text)
+    if m.group(1):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        month, day, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        year += 2000 if year < 50 else 1900 if year < 100 else 0
+    try:
+        return Reading("DATE", dt.date(year, month, day).isoformat())
+    except ValueError:
+        return None
+
+
+def rule_decade(m: Match) -> Reading:
+    return Reading("DATE", str(m.value("DECADE") // 10), mod_of(m))
+
+
+def rule_ordinal_unit(m: Match) -> Reading | None:
+    """"the third quarter", "first-half", "the 20th century"."""
+    n, unit = m.value("ORD"), m.value("UNIT")
+    year = m.value("YEAR") or (m.anchor.year if m.anchor else None)
+    if unit == "CE":
+        return Reading("DATE", f"{n - 1:02d}")
+    if unit not in ("Q", "HALF") or n > (4 if unit == "Q" else 2):
+        return None
+    letter = "Q" if unit == "Q" else "H"
+    if year is None:
+        return Reading("DATE", f"XXXX-{letter}{n}")
+    if m.value("YEAR") is None and m.anchor:
+        current = (m.anchor.month - 1) // (3 if unit == "Q" else 6) + 1
+        direction = m.value("LAST", 0) if m.has("LAST") else tense(m.doc[m.start])
+        if n > current and direction <= 0 and not m.has("NEXT"):
+            year -= 1
+    return Reading("DATE", f"{year}-{letter}{n}")
+
+
+def rule_weekday(m: Match) -> Reading:
+    weekday = m.value("WEEKDAY")
+    part = m.value("PART_OF_DAY")
+    relative = next((w.value for w in m.words if w.cls in ("LAST", "NEXT", "THIS")), None)
+    if m.anchor is None:
+        return Reading("DATE", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
+    day = resolve_weekday(m.anchor, weekday, tense(m.doc[m.start]), relative)
+    return _day_reading(day, part, mod_of(m))
+
+
+def _day_reading(day: dt.date, part: str | None, mod: str | None = None) -> Reading:
+    if part:
+        return Reading("TIME", f"{day.isoformat()}T{part}", mod)
+    return Reading("DATE", day.isoformat(), mod)
+
+
+def rule_relative(m: Match) -> Reading | None:
+    """"last week", "this month", "late next year", "earlier this year", "the end of the year"."""
+    unit = m.value("UNIT")
+    if unit in ("H", "MIN", "S", "D") or _is_title(m):
+        return None
+    offset = next((w.value for w in m.words if w.cls in ("LAST", "NEXT", "THIS")), 0)
+    if m.anchor is None:
+        return Reading("DATE", "XXXX-XX-XX", mod_of(m))
+    value = in_unit(shift(m.anchor, unit, offset), unit)
+    return Reading("DATE", value, mod_of(m)) if value else None
+
+
+def _is_title(m: Match) -> bool:
+    """Capitalised words past a sentence's start name something ("This Week" the show)."""
+    tokens = m.tokens
+    return all(t.text[:1].isupper() for t in tokens) and not tokens[0].is_sent_start
+
+
+def rule_part_of_day(m: Match) -> Reading:
+    part = m.value("PART_OF_DAY")
+    if m.anchor is None:
+        return Reading("TIME", f"XXXX-XX-XXT{part}")
+    back = 1 if m.has("LAST") else 0
+    return _day_reading(m.anchor - dt.timedelta(days=back), part)
+
+
+def rule_deictic(m: Match) -> Reading | None:
+    spec = m.value("DEICTIC")
+    if not spec.startswith(("+", "-")):
+        return Reading("DATE", spec)
+    offset, _, part = spec.partition(" ")
+    part = m.value("PART_OF_DAY") or part or None
+    if m.anchor is None:
+        return Reading("DATE", "XXXX-XX-XX")
+    return _day_reading(m.anchor + dt.timedelta(days=int(offset[:-1])), part, mod_of(m))
+
+
+def rule_reference(m: Match) -> Reading:
+    return Reading("DATE", "PAST_REF")
+
+
+def rule_narrative(m: Match) -> Reading | None:
+    """"the next day", "the previous week": dated from the last day the text gave."""
+    unit = m.value("UNIT")
+    if m.has("PAST") or unit not in ("D", "W", "M", "Y", "WE"):
+        return Reading("DURATION", duration_value(1, unit)) if unit in DURATION_UNITS else None
+    step = 1 if m.has("NEXT") else -1
+    base = m.ref or m.anchor
+    if base is None:
+        return Reading("DATE", "XXXX-XX-XX")
+    return Reading("DATE", in_unit(shift(base, unit, step), unit))
+
+
+SET_CUES = {"once", "twice", "times", "per"}
+
+
+def rule_duration(m: Match) -> Reading | None:
+    """"three years", "the past two months"; "twice a year" is a SET."""
+    n, unit = number_of(m), m.value("UNIT")
+    if n is None or unit is None or unit == "Q" and m.has("HYPHEN"):
+        return None
+    value = duration_value(n, unit)
+    if value is None:
+        return None
+    if m.words[0].cls == "A" and m.start and m.doc[m.start - 1].lower_ in SET_CUES:
+        return Reading("SET", value)
+    return Reading("DURATION", value, mod_of(m))
+
+
+def rule_vague_duration(m: Match) -> Reading | None:
+    """A bare plural unit ("for years") is a vague duration."""
+    token = m.doc[m.start]
+    unit = m.value("UNIT")
+    if not token.lower_.endswith("s") or m.start == 0 or m.doc[m.start - 1].lower_ not in ("for", "over", "within"):
+        return None
+    return Reading("DURATION", duration_value("X", unit))
+
+
+def rule_ago(m: Match) -> Reading | None:
+    """"three years ago": the unit of the anchor that many units back."""
+    return _offset_reading(m, m.anchor, -1)
+
+
+def rule_shifted(m: Match) -> Reading | None:
+    """"a year earlier", "two days later": from the last day the text gave."""
+    return _offset_reading(m, m.ref or m.anchor, m.value("SHIFT"))
+
+
+def _offset_reading(m: Match, base: dt.date | None, sign: int) -> Reading | None:
+    n, unit = number_of(m), m.value("UNIT")
+    if unit is None or unit not in DURATION_UNITS:
+        return None
+    if n is None or n == "X":
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if base is None:
+        return Reading("DATE", "XXXX-XX-XX", mod_of(m))
+    if not float(n).is_integer():
+        return None
+    value = in_unit(shift(base, unit, sign * int(n)), unit)
+    return Reading("DATE", value, mod_of(m)) if value else None
+
+
+def rule_season(m: Match) -> Reading | None:
+    """"last summer", "spring 2024"; not "the fall of Kabul"."""
+    season = m.value("SEASON")
+    if not m.has("YEAR") and m.end < len(m.doc) and m.doc[m.end].lower_ == "of":
+        return None
+    year = m.value("YEAR")
+    relative = next((w.value for w in m.words if w.cls in ("LAST", "NEXT", "THIS")), None)
+    if year is None:
+        if m.anchor is None:
+            return Reading("DATE", f"XXXX-{season}")
+        year = m.anchor.year + (relative or 0)
+    return Reading("DATE", f"{year}-{season}", mod_of(m))
+
+
+def rule_the_weekend(m: Match) -> Reading | None:
+    if m.value("UNIT") != "WE" or m.anchor is None:
+        return None
+    direction = tense(m.doc[m.start])
+    saturday = resolve_weekday(m.anchor, 6, direction, None)
+    return Reading("DATE", in_unit(saturday, "WE"))
+
+
+def rule_clock(m: Match) -> Reading | None:
+    hour, minute = _clock_of(m)
+    if hour is None:
+        return None
+    weekday = m.value("WEEKDAY")
+    day = m.anchor
+    if day and weekday:
+        day = resolve_weekday(day, weekday, tense(m.doc[m.start]), None)
+    elif day and m.has("DEICTIC"):
+        spec = m.value("DEICTIC")
+        if not spec.startswith(("+", "-")):
+            return None
+        day += dt.timedelta(days=int(spec.split()[0][:-1]))
+    date_part = day.isoformat() if day else "XXXX-XX-XX"
+    return Reading("TIME", f"{date_part}T{hour:02d}:{minute:02d}")
+
+
+def _clock_of(m: Match) -> tuple[int | None, int]:
+    word = m.first("CLOCKWORD")
+    if word:
+        hour, minute = word.value.split(":")
+        return int(hour), int(minute)
+    first = m.words[0]
+    text = m.doc[m.start].text
+    suffix = (m.value("AMPM") or "").upper()
+    if first.cls == "CLOCK":
+        cm = CLOCK_SHAPE.match(text)
+        hour, minute = int(cm.group(1)), int(cm.group(2) or 0)
+        suffix = suffix or ("PM" if cm.group(3) and cm.group(3)[0].lower() == "p" else "AM" if cm.group(3) else "")
+    elif len(text) == 4 and text.isdigit():
+        hour, minute = int(text[:2]), int(text[2:])
+    elif text.isdigit():
+        hour, minute = int(text), 0
+    else:
+        return None, 0
+    if suffix and not 1 <= hour <= 12:
+        return None, 0
+    if suffix == "PM" and hour < 12:
+        hour += 12
+    elif suffix == "AM" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None, 0
+    return hour, minute
+
+
+def rule_set(m: Match) -> Reading | None:
+    adverb = m.value("SET_ADVERB")
+    if adverb:
+        return Reading("SET", adverb)
+    weekday, month = m.value("WEEKDAY"), m.value("MONTH")
+    if weekday:
+        return Reading("SET", f"XXXX-WXX-{weekday}")
+    if month:
+        return Reading("SET", f"XXXX-{month:02d}")
+    part = m.value("PART_OF_DAY")
+    if part:
+        return Reading("SET", f"XXXX-XX-XXT{part}")
+    n = number_of(m) if m.has("NUM") or m.has("DAYNUM") else 1
+    value = duration_value(n, m.value("UNIT")) if n else None
+    return Reading("SET", value) if value else None
+
+
+def rule_holiday(m: Match) -> Reading | None:
+    spec = m.value("HOLIDAY")
+    year = m.value("YEAR")
+    if year is None:
+        if m.anchor is None:
+            return Reading("DATE", "XXXX-XX-XX")
+        guess = holiday_date(spec, m.anchor.year)
+        year = resolve_year(m.anchor, guess.month, guess.day, tense(m.doc[m.start]))
+    return Reading("DATE", holiday_date(spec, year).isoformat())
+
+
+def holiday_date(spec: str, year: int) -> dt.date:
+    if spec == "EASTER":
+        return easter(year)
+    if spec == "GOOD_FRIDAY":
+        return easter(year) - dt.timedelta(days=2)
+    if spec == "THANKSGIVING":
+        return _nth_weekday(year, 11, 4, 4)
+    if spec == "LABOR_DAY":
+        return _nth_weekday(year, 9, 1, 1)
+    if spec == "MEMORIAL_DAY":
+        return _nth_weekday(year, 5, 1, -1)
+    month, day = spec.split("-")
+    return dt.date(year, int(month), int(day))
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th (``-1``: last) ISO ``weekday`` of a month."""
+    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).isoweekday() == weekday]
+    return dt.date(year, month, days[n - 1 if n > 0 else n])
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+RULES: dict[str, Callable[[Match], Reading | None]] = {
+    name.removeprefix("rule_"): fn for name, fn in globals().items() if name.startswith("rule_")
+}
+
+
+# --- tagging ----------------------------------------------------------------------
+
+
+@dataclass
+class TaggedSpan:
+    """One timex of a doc: tokens ``start:end`` and its reading."""
+
+    start: int
+    end: int
+    reading: Reading
+
+
+def tag(doc, anchor: dt.date | None) -> list[TaggedSpan]:
+    """Find and normalise the temporal expressions of a parsed doc."""
+    words = classify(doc)
+    chosen = _select(doc, words, candidates(encode(words)), anchor)
+    spans, ref = [], None
+    for start, end, index in chosen:
+        _, rule, type_ = PATTERNS[index]
+        match = Match(doc, start, end, words[start:end], rule, type_, anchor, ref)
+        reading = RULES[rule](match)
+        if reading is None:
+            continue
+        if reading.type != "DURATION" and reading.type != "SET" and "T" in reading.value[10:11]:
+            reading.type = "TIME"
+        spans.append(TaggedSpan(start, end, reading))
+        if granularity(reading.value) in ("day", "time") and rule not in ("clock",):
+            ref = dt.date.fromisoformat(reading.value[:10])
+    return spans
+
+
+def _select(doc, words, found, anchor) -> list[tuple[int, int, int]]:
+    """The longest matches that their rule accepts, without overlaps, in text order."""
+    taken = [False] * len(doc)
+    chosen = []
+    for start, end, index in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
+        if any(taken[start:end]):
+            continue
+        _, rule, type_ = PATTERNS[index]
+        if RULES[rule](Match(doc, start, end, words[start:end], rule, type_, anchor)) is None:
+            continue
+        taken[start:end] = [True] * (end - start)
+        chosen.append((start, end, index))
+    return sorted(chosen)
+
+
+def date_value(reading: Reading, text: str, doc, start: int) -> DateValue | None:
+    """The calendar reading of a DATE/TIME timex, bounded by "before"/"since" and the like."""
+    if reading.type not in ("DATE", "TIME"):
+        return None
+    grain = granularity(reading.value)
+    if grain is None:
+        return None
+    date = DateValue(reading.value, grain, text, basis="text")
+    side = RANGE_PREPOSITIONS.get(doc[start - 1].lower_) if start else None
+    if side:
+        setattr(date, side, reading.value)
+    return date
+
+
+@register("time", version="1")
+def time_component(doc, ctx: Context) -> list[Timex]:
+    records = []
+    for span in tag(doc, ctx.published):
+        tokens = doc[span.start : span.end]
+        records.append(
+            Timex(
+                ctx.article_id,
+                tokens.sent.text,
+                tokens.start_char,
+                tokens.end_char,
+                text=tokens.text,
+                type=span.reading.type,
+                value=span.reading.value,
+                mod=span.reading.mod,
+                date=date_value(span.reading, tokens.text, doc, span.start),
+            )
+        )
+    return records
+
+
+# --- dating predicates ------------------------------------------------------------
+
+#: Dependencies by which a timex modifies the noun above it ("the 2014 annexation").
+NOMINAL_DEPS = {"compound", "nummod", "amod", "poss", "nmod"}
+
+
+def attachment(span):
+    """The predicate a timex span is attached to: the nearest verb above it, or the
+    noun it directly modifies ("the 2014 annexation" dates the annexation)."""
+    root = span.root
+    if root.dep_ in NOMINAL_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != root.i:
+        return root.head
+    token = root.head
+    for _ in range(10):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def _attached_timexes(doc, ctx: Context, token) -> list[tuple[Timex, object]]:
+    """Timexes of ``ctx`` attached to ``token`` or to a participle clause governing it."""
+    hosts = {token.i}
+    hosts.update(c.i for c in token.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN"))
+    found = []
+    for timex in ctx.timexes:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or span.sent.start != token.sent.start:
+            continue
+        if attachment(span).i in hosts:
+            found.append((timex, span))
+    found.sort(key=lambda pair: abs(pair[1].root.i - token.i))
+    return found
+
+
+def date_for(doc, ctx: Context, token) -> DateValue | None:
+    """The date of the statement or event whose head is ``token``.
+
+    A timex attached to it gives the date (basis ``text``); otherwise the
+    publication day (basis ``publication``); ``None`` when the article is undated.
+    """
+    for timex, _ in _attached_timexes(doc, ctx, token):
+        if timex.date is not None:
+            return timex.date
+    if ctx.published is None:
+        return None
+    return DateValue(ctx.published.isoformat(), "day", None, basis="publication")
+
+
+def deadline_for(doc, ctx: Context, token) -> DateValue | None:
+    """The deadline of a predicate: "in two weeks", "within 10 days", "by Friday".
+
+    Durations count from the publication day; the value is that day (week, month,
+    year for coarser units), with ``start`` the anchor and ``end`` the deadline.
+    """
+    for timex, span in _attached_timexes(doc, ctx, token):
+        preposition = doc[span.start - 1].lower_ if span.start else ""
+        kind = DEADLINE_PREPOSITIONS.get(preposition)
+        if kind == "DATE" and timex.date is not None and kind == timex.type:
+            return DateValue(timex.date.value, timex.date.granularity, timex.text, end=timex.date.value)
+        if kind == "DURATION" and timex.type == "DURATION" and ctx.published is not None:
+            deadline = _after_duration(ctx.published, timex.value)
+            if deadline:
+                value, grain = deadline
+                return DateValue(value, grain, timex.text, start=ctx.published.isoformat(), end=value)
+    return None
+
+
+DURATION_VALUE = re.compile(r"^P(T?)(\d+)(WE|DE|CE|[YMWDQH])$")
+
+
+def _after_duration(anchor: dt.date, value: str) -> tuple[str, str] | None:
+    m = DURATION_VALUE.match(value)
+    if not m or m.group(1):
+        return None
+    n, unit = int(m.group(2)), m.group(3)
+    end = shift(anchor, unit, n)
+    grain = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}.get(unit)
+    if grain is None:
+        return None
+    return in_unit(end, unit), grain
