@@ -28,6 +28,7 @@ class IngestReport:
     near_duplicates: list[tuple[str, str]] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files of no known type in folders
 
     @property
     def ok(self) -> bool:
@@ -94,18 +95,20 @@ class Dossier:
         index = NearDuplicateIndex()
         for article_id, signature in self.store.minhashes():
             index.add_signature(article_id, signature)
-        for item in ingest.read(sources, date=date, field_map=field_map, source=source):
+        run = ingest.read(sources, date=date, field_map=field_map, source=source)
+        for item in run:
             if on_article:
                 on_article(item)
             if isinstance(item, IngestError):
                 report.errors.append(str(item))
                 continue
             self._add(item, index, report)
+        report.skipped = list(run.skipped)
         return report
 
     def _add(self, article: Article, index: NearDuplicateIndex, report: IngestReport) -> None:
         signature = index.signature(article.text)
-        canonical = index.find(article.text)
+        canonical = index.find_signature(signature)
         result = self.store.add_article(article, signature, canonical)
         if result.status == "duplicate":
             report.duplicates.append(f"{article.path or article.id} = {result.article_id}")

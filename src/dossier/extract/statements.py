@@ -75,6 +75,7 @@ def find_attributions(doc, quote_ranges: list[tuple[int, int]], title: str | Non
         if number + 1 < len(paragraphs):
             found += colon_lead_in(doc, paragraphs[number : number + 2], found, quote_ranges, number)
         drafts += found
+    drafts += inner_attributions(doc, quote_ranges, drafts, paragraphs)
     if title:
         drafts += headline(doc, title, drafts)
     add_continuations(doc, drafts, paragraphs, quote_ranges)
@@ -99,7 +100,8 @@ def tag_paragraph(doc, tokens: list, features: list, quotes: list[tuple[int, int
         source = pick_source(cue_tokens, sources, all_cue_ids)
         exclude = {t.i for t in cue_tokens} | {t.i for t in source}
         own = [{tokens[i].i for i in run} for run in content_runs if _nearest(run, cues) is cue]
-        content = chooser.choose(cue_tokens, exclude, own)
+        others = [[tokens[i] for i in other] for other in cues if other is not cue]
+        content = chooser.choose(cue_tokens, exclude, own, others)
         if content:
             drafts.append(Draft([t.i for t in cue_tokens], [t.i for t in source], content, number))
     return drafts
@@ -121,6 +123,26 @@ def colon_lead_in(doc, pair: list[list], found: list[Draft], quotes: list, numbe
     subject = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     source = [t.i for t in subject[0].subtree] if subject else []
     return [Draft([verb.i, tokens[-1].i], source, content, number)]
+
+
+def inner_attributions(doc, quotes: list, drafts: list[Draft], paragraphs: list[list]) -> list[Draft]:
+    """An attribution closing a quote from inside it: "“A, he added,” X said" -> he added A."""
+    cued = {i for d in drafts for i in d.cue}
+    speech = set(load_words("speech_verbs.txt"))
+    starts = [tokens[0].i for tokens in paragraphs]
+    found = []
+    for start, end in quotes:
+        verb = doc[end - 3] if end - start > 4 else None
+        if verb is None or verb.i in cued or verb.lemma_.lower() not in speech or not doc[end - 2].is_punct:
+            continue
+        subject = doc[verb.i - 1]
+        if subject.pos_ not in ("PRON", "PROPN") or subject.i <= start + 1:
+            continue
+        content = trim(doc, set(range(start + 1, subject.i)), [])
+        if content:
+            number = sum(s <= verb.i for s in starts) - 1
+            found.append(Draft([verb.i], [subject.i], content, number))
+    return found
 
 
 def _nearest(run: list[int], cues: list[list[int]]) -> list[int]:
@@ -202,7 +224,7 @@ def to_statement(doc, ctx: Context, draft: Draft, quotes: list[tuple[int, int]])
         content=" … ".join(doc.text[s:e] for s, e in content_span),
         kind=kind_of(doc, draft.content, quotes),
         addressee=addressee(doc, ctx, anchor, excluded),
-        venue=venue(anchor),
+        venue=venue(anchor, excluded),
         date=statement_date(doc, ctx, anchor),
         speaker_span=[list(s) for s in speaker_span],
         cue_span=[list(s) for s in cue_span],
@@ -252,8 +274,11 @@ def addressee(doc, ctx: Context, anchor, excluded: set[int]) -> Entity | None:
     return None
 
 
-def venue(anchor) -> str | None:
-    """Where it was said: a prepositional phrase of the cue on an interview, podcast, show..."""
+def venue(anchor, excluded: set[int]) -> str | None:
+    """Where it was said: a prepositional phrase of the cue on an interview, podcast, show...
+
+    The phrase stops where the statement's own parts begin ("in a phone call that ...").
+    """
     venues = set(load_words("quotes_venues.txt"))
     holders = [anchor] + [c for c in anchor.children if c.dep_ == "advcl" and c.lemma_ in VENUE_VERBS]
     for holder in holders:
@@ -265,7 +290,13 @@ def venue(anchor) -> str | None:
                 continue
             named = obj.lemma_.lower() in venues or (prep.lower_ == "on" and obj.pos_ == "PROPN")
             if named:
-                words = [t for t in prep.subtree if not (t.is_punct and t.i == prep.right_edge.i)]
+                words = []
+                for token in prep.subtree:
+                    if token.i in excluded or token.lower_ == "that" and token.dep_ == "mark":
+                        break
+                    words.append(token)
+                while words and words[-1].is_punct:
+                    words.pop()
                 return prep.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
     return None
 

@@ -96,7 +96,8 @@ class Match:
     rule: str
     type: str
     anchor: dt.date | None
-    ref: dt.date | None = None
+    ref: dt.date | None = None  # the last day the text gave
+    local_ref: dt.date | None = None  # the same, within this sentence
 
     def first(self, *classes: str) -> Word | None:
         return next((w for w in self.words if w.cls in classes), None)
@@ -315,7 +316,7 @@ def granularity(value: str) -> str | None:
 # --- tense ------------------------------------------------------------------------
 
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "gon"}
-FUTURE_WORDS = {"due", "scheduled", "set", "expected", "slated", "plan", "plans", "planned", "going"}
+FUTURE_WORDS = {"due", "scheduled", "set", "expected", "slated", "plan", "plans", "going"}
 
 
 def governing_verb(token):
@@ -346,18 +347,27 @@ def host_verb(token):
 
 
 def tense(token) -> int:
-    """-1 when the expression hangs on a past verb, +1 on a future one, 0 unknown."""
+    """-1 when the expression hangs on a past verb, +1 on a future one, 0 unknown.
+
+    An infinitive takes the tense of the verb it depends on ("planned to pay on
+    Friday" looks back) unless that verb announces a plan ("due to meet").
+    """
     verb = host_verb(token)
     for _ in range(4):
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         lowers = {c.lower_ for c in aux}
-        if lowers & FUTURE_AUX or verb.lower_ in FUTURE_WORDS or "to" in lowers:
+        if lowers & FUTURE_AUX or verb.lower_ in FUTURE_WORDS:
             return 1
         if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or lowers & {"has", "have"}:
             return -1
         if verb.tag_ == "VBG" and aux:
             return 1
-        if verb.tag_ in ("VBZ", "VBP", "MD") or verb.dep_ not in ("xcomp", "acomp", "conj", "advcl"):
+        if "to" in lowers:
+            if verb.head.lower_ in FUTURE_WORDS:
+                return 1
+        elif verb.tag_ in ("VBZ", "VBP", "MD") or verb.dep_ not in ("xcomp", "acomp", "conj", "advcl"):
+            return 0
+        if verb.head.i == verb.i:
             return 0
         verb = governing_verb(verb.head)
     return 0
@@ -542,8 +552,9 @@ def rule_weekday(m: Match) -> Reading:
 
 
 def _day_reading(day: dt.date, part: str | None, mod: str | None = None) -> Reading:
+    """A day, or a part of it ("Friday night": ``TNI``), which TimeML corpora type DATE."""
     if part:
-        return Reading("TIME", f"{day.isoformat()}T{part}", mod)
+        return Reading("DATE", f"{day.isoformat()}T{part}", mod)
     return Reading("DATE", day.isoformat(), mod)
 
 
@@ -600,13 +611,19 @@ def rule_narrative(m: Match) -> Reading | None:
     return Reading("DATE", in_unit(shift(base, unit, step), unit))
 
 
+def _is_age(m: Match) -> bool:
+    """"a 6-year-old" is an age, not a time."""
+    after = m.doc[m.end : m.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ == "old"
+
+
 SET_CUES = {"once", "twice", "times", "per"}
 
 
 def rule_duration(m: Match) -> Reading | None:
     """"three years", "the past two months"; "twice a year" is a SET."""
     n, unit = number_of(m), m.value("UNIT")
-    if n is None or unit is None or unit == "Q" and m.has("HYPHEN"):
+    if n is None or unit is None or unit == "Q" and m.has("HYPHEN") or _is_age(m):
         return None
     value = duration_value(n, unit)
     if value is None:
@@ -676,7 +693,7 @@ def rule_clock(m: Match) -> Reading | None:
     if hour is None:
         return None
     weekday = m.value("WEEKDAY")
-    day = m.anchor
+    day = m.local_ref or m.anchor
     if day and weekday:
         day = resolve_weekday(day, weekday, tense(m.doc[m.start]), None)
     elif day and m.has("DEICTIC"):
@@ -801,18 +818,18 @@ def tag(doc, anchor: dt.date | None) -> list[TaggedSpan]:
     """Find and normalise the temporal expressions of a parsed doc."""
     words = classify(doc)
     chosen = _select(doc, words, candidates(encode(words)), anchor)
-    spans, ref = [], None
+    spans, ref, ref_sentence = [], None, -1
     for start, end, index in chosen:
         _, rule, type_ = PATTERNS[index]
-        match = Match(doc, start, end, words[start:end], rule, type_, anchor, ref)
+        sentence = doc[start].sent.start
+        local_ref = ref if ref_sentence == sentence else None
+        match = Match(doc, start, end, words[start:end], rule, type_, anchor, ref, local_ref)
         reading = RULES[rule](match)
         if reading is None:
             continue
-        if reading.type != "DURATION" and reading.type != "SET" and "T" in reading.value[10:11]:
-            reading.type = "TIME"
         spans.append(TaggedSpan(start, end, reading))
         if granularity(reading.value) in ("day", "time") and rule not in ("clock",):
-            ref = dt.date.fromisoformat(reading.value[:10])
+            ref, ref_sentence = dt.date.fromisoformat(reading.value[:10]), sentence
     return spans
 
 

@@ -119,8 +119,7 @@ class Store:
             t.articles.c.minhash.is_not(None), t.articles.c.canonical_id.is_(None)
         )
         with self.engine.connect() as conn:
-            for article_id, signature in conn.execute(query):
-                yield article_id, signature
+            yield from ((article_id, signature) for article_id, signature in conn.execute(query))
 
     def articles(
         self,

@@ -1,0 +1,5 @@
+"""``python -m dossier`` runs the command line."""
+
+from dossier.cli import app
+
+app()

@@ -1,0 +1,188 @@
+"""Who a record is by and about, and how a user's actor query matches entities.
+
+Analysis works on record dicts alone (no store, no knowledge base), so everything
+here reads the entities the records carry: ``actor_id``, ``country``, ``kind``,
+``name`` and the text that named them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+#: Entity kinds that stand for their country as an issue ("Putin" is an issue of Russia).
+FOLDS_TO_COUNTRY = ("state", "person", "place")
+#: Country codes that are no country (the schema's IGO / NGO / IMG).
+NON_STATE_CODES = ("IGO", "NGO", "IMG")
+#: Words that resolve to an actor in context but name nobody in free text
+#: ("us" is left out: capitalised, it is the United States).
+PRONOUNS = frozenset("i we you he she it they me him her them his its their".split())
+
+
+def holders(record: dict) -> list[dict]:
+    """The entities whose act or words a record is: a statement's speaker, an event's actors."""
+    if record.get("record_type") == "statement":
+        return [record["speaker"]] if record.get("speaker") else []
+    return list(record.get("actor") or [])
+
+
+def recipients(record: dict) -> list[dict]:
+    """The entities a record is directed at: an event's recipients, a statement's addressee."""
+    if record.get("record_type") == "statement":
+        return [record["addressee"]] if record.get("addressee") else []
+    return list(record.get("recipient") or [])
+
+
+def display_name(entity: dict | None) -> str:
+    if not entity:
+        return "someone"
+    return entity.get("name") or entity.get("text") or entity.get("actor_id") or "someone"
+
+
+def entity_key(entity: dict) -> str:
+    """One actor's identity: its KB id, else its name as written."""
+    if entity.get("actor_id"):
+        return entity["actor_id"]
+    return "name:" + display_name(entity).lower()
+
+
+def issue_key(entity: dict) -> str:
+    """The actor an issue is about: people and places of a country fold into the country."""
+    country = entity.get("country")
+    if country and country not in NON_STATE_CODES and entity.get("kind") in FOLDS_TO_COUNTRY:
+        return country
+    return entity_key(entity)
+
+
+def same_actor(a: dict, b: dict) -> bool:
+    """Whether two entities can be one actor: same id; or the same country, unless both
+    are different known people (Vance is not Trump, but Washington is either)."""
+    if a.get("actor_id") and a.get("actor_id") == b.get("actor_id"):
+        return True
+    if a.get("actor_id") and b.get("actor_id") and a.get("kind") == b.get("kind") == "person":
+        return False
+    country = a.get("country")
+    return bool(country) and country not in NON_STATE_CODES and country == b.get("country")
+
+
+def overlap(group_a: Iterable[dict], group_b: Iterable[dict]) -> bool:
+    group_b = list(group_b)
+    return any(same_actor(a, b) for a in group_a for b in group_b)
+
+
+def compatible_groups(group_a: list[dict], group_b: list[dict]) -> bool:
+    """Actor lists that can name the same participants (an empty list says nothing)."""
+    return not group_a or not group_b or overlap(group_a, group_b)
+
+
+def all_entities(records: Iterable[dict]) -> list[dict]:
+    return [e for r in records for e in (*holders(r), *recipients(r))]
+
+
+@dataclass
+class Names:
+    """Display names for actor and issue keys, read from the entities of a record set."""
+
+    by_key: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, records: Iterable[dict]) -> Names:
+        names = cls()
+        entities = all_entities(records)
+        # states first, so that "RUS" reads "Russia" rather than "Putin"
+        for entity in sorted(entities, key=lambda e: e.get("kind") != "state"):
+            names.by_key.setdefault(entity_key(entity), display_name(entity))
+            names.by_key.setdefault(issue_key(entity), display_name(entity))
+        return names
+
+    def __call__(self, key: str | None) -> str:
+        if key is None:
+            return "anything"
+        return self.by_key.get(key, key.removeprefix("name:"))
+
+
+@dataclass
+class ActorQuery:
+    """A user's actor query ("Vance", "RUS", "Russia") resolved against a record set.
+
+    It matches entities by id, name or text; a query naming a state also matches the
+    people and places of that state (asking about Russia finds Putin and Moscow).
+    ``mentioned_in`` finds the actor in free text by the surface forms records used.
+    """
+
+    query: str
+    ids: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    pattern: re.Pattern | None = None
+
+    @classmethod
+    def resolve(cls, query: str, records: Iterable[dict]) -> ActorQuery:
+        entities = all_entities(records)
+        found = cls(query)
+        for entity in entities:
+            if found._names(entity):
+                found.ids.add(entity_key(entity))
+                if entity.get("kind") == "state" and entity.get("country"):
+                    found.countries.add(entity["country"])
+        forms = {query[:1].upper() + query[1:]} | {
+            form for e in entities if found.matches(e) for form in (e.get("text"), e.get("name"))
+        }
+        found.pattern = _forms_pattern(f for f in forms if f)
+        return found
+
+    def _names(self, entity: dict) -> bool:
+        query = self.query.lower()
+        if (entity.get("actor_id") or "").lower() == query:
+            return True
+        if entity.get("kind") == "state" and (entity.get("country") or "").lower() == query:
+            return True
+        word = re.compile(r"\b" + re.escape(self.query), re.IGNORECASE)
+        return bool(word.search(display_name(entity)) or word.search(entity.get("text") or ""))
+
+    def matches(self, entity: dict | None) -> bool:
+        if not entity:
+            return False
+        return (
+            entity_key(entity) in self.ids
+            or self._names(entity)
+            or (entity.get("country") in self.countries and entity.get("kind") in FOLDS_TO_COUNTRY)
+        )
+
+    def any(self, entities: Iterable[dict]) -> bool:
+        return any(self.matches(e) for e in entities)
+
+    def mentioned_in(self, text: str | None) -> bool:
+        return bool(text and self.pattern and self.pattern.search(text))
+
+
+def _forms_pattern(forms: Iterable[str]) -> re.Pattern | None:
+    """Word-bounded names, allowing a short lowercase ending (Russia → Russians).
+
+    Only capitalised forms count: pronouns and titles ("he", "the minister") that
+    resolved to an actor would otherwise match everywhere.
+    """
+    names = {f for f in forms if f[:1].isupper() and f.lower() not in PRONOUNS}
+    alternatives = sorted({re.escape(f) for f in names}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?:[a-z]{0,3}|['’]s)?\b")
+
+
+@dataclass
+class Gazetteer:
+    """Finds, in free text, the issue actors a record set names (for statements' topics)."""
+
+    patterns: dict[str, re.Pattern]
+
+    @classmethod
+    def of(cls, records: Iterable[dict]) -> Gazetteer:
+        forms: dict[str, set[str]] = {}
+        for entity in all_entities(records):
+            texts = (entity.get("text"), entity.get("name"))
+            forms.setdefault(issue_key(entity), set()).update(t for t in texts if t)
+        patterns = {key: _forms_pattern(texts) for key, texts in forms.items()}
+        return cls({key: p for key, p in patterns.items() if p})
+
+    def find(self, text: str | None) -> set[str]:
+        return {key for key, p in self.patterns.items() if text and p.search(text)}

@@ -1,0 +1,347 @@
+"""The ``events`` component: PLOVER events (who did what to whom, when, where) per sentence.
+
+For each sentence: find triggers (``events_triggers``), arrange them by the parse
+into frames, and for each frame read the type and mode (a threat's mode and a
+request's mode come from its content), the roles (``events_roles``), the
+factuality (``events_modality``), who asserts it (the article, or the speaker of
+the statement it sits in), its date, place, contexts, intensity and CAMEO code.
+
+PLOVER's single-category rules are applied after factuality: a future meeting
+or aid is AGREE, an announced retreat is CONCEDE, and a material-conflict act the
+acting side makes conditional or announces is THREATEN with the act as its mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dossier.extract import events_places as places
+from dossier.extract import events_roles as roles
+from dossier.extract.base import Context, register
+from dossier.extract.events_lexicon import Lexicon, lexicon
+from dossier.extract.events_modality import Modality, modality, predicate
+from dossier.extract.events_triggers import Trigger, arrange, find_triggers
+from dossier.ontology import Ontology, ontology
+from dossier.records import Attribution, DateValue, Entity, Event, Location, Record, Statement
+
+VERBAL_TYPES = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
+NOT_ASSERTED = {"future", "hypothetical", "conditional"}
+PLACE_KINDS = {"region", "place", "location", "city"}
+
+
+@dataclass
+class Reading:
+    """One frame's event type and modes, before roles are resolved."""
+
+    type: str
+    modes: list[str] = field(default_factory=list)
+    origin: str | None = None
+    content: list[Trigger] = field(default_factory=list)
+
+    @property
+    def mode(self) -> str | None:
+        return self.modes[0] if self.modes else None
+
+
+@register("events", version="1")
+def events(doc, ctx: Context) -> list[Record]:
+    lex, onto = lexicon(), ontology()
+    coder = Coder(doc, ctx, lex, onto)
+    out: list[Record] = []
+    for sent in doc.sents:
+        out += coder.sentence(sent)
+    return out
+
+
+def _time_helper(name: str):
+    """``dossier.extract.time.<name>`` when the time component provides it."""
+    try:
+        module = importlib.import_module("dossier.extract.time")
+    except ImportError:
+        return None
+    return getattr(module, name, None)
+
+
+class Coder:
+    def __init__(self, doc, ctx: Context, lex: Lexicon, onto: Ontology):
+        self.doc, self.ctx, self.lex, self.onto = doc, ctx, lex, onto
+        self.statements = ctx.statements
+        self.date_for = _time_helper("date_for")
+        self.deadline_for = _time_helper("deadline_for")
+
+    # --- frames -> readings -------------------------------------------------
+
+    def sentence(self, sent: Span) -> list[Event]:
+        triggers = find_triggers(sent, self.lex)
+        if not triggers:
+            return []
+        tokens = {t.token.i for t in triggers}
+        events = []
+        for head in arrange(triggers, self.lex):
+            for reading, frame_trigger in self.readings(head):
+                event = self.event(sent, frame_trigger, reading, tokens)
+                if event is not None:
+                    events.append(event)
+        return events
+
+    def readings(self, trigger: Trigger) -> list[tuple[Reading, Trigger]]:
+        """What a frame's trigger means: a negated "rule out" opens its content instead."""
+        if trigger.spec.get("type") == "REJECT" and trigger.content and trigger.extra \
+                and modality(trigger, self.lex).factuality == "negated":
+            return [(r, t) for c in trigger.content for r, t in self.readings(c)]
+        return [(r, trigger) for r in self.read(trigger)]
+
+    def content_pairs(self, trigger: Trigger) -> list[tuple[str, str | None]]:
+        pairs = []
+        for c in trigger.content:
+            pairs += [(r.type, r.mode) for r in self.read(c)]
+        return pairs
+
+    def read(self, trigger: Trigger) -> list[Reading]:
+        if trigger.spec.get("instrument") and trigger.content:
+            return [Reading(t, [m] if m else [], content=trigger.content) for t, m in _unique(self.content_pairs(trigger))]
+        kind = trigger.type
+        if kind == "THREATEN":
+            modes = [trigger.mode] if trigger.mode else self.threat_modes(trigger)
+            if not modes and trigger.spec.get("needs_mode"):
+                return []
+            return [Reading(kind, modes, content=trigger.content)]
+        if kind in ("REQUEST", "REJECT") and not trigger.mode:
+            pairs = self.content_pairs(trigger)
+            mode = next((rm for t, m in pairs if (rm := self.onto.request_mode(t, m))), None)
+            mode = mode or self.word_mode(kind, _content_tokens(trigger))
+            return [Reading(kind, [mode] if mode else [], content=trigger.content)]
+        mode = trigger.mode or self.word_mode(kind, _phrase_tokens(trigger))
+        return [Reading(kind, [mode] if mode else [], content=trigger.content)]
+
+    def threat_modes(self, trigger: Trigger) -> list[str]:
+        modes = [tm for t, m in self.content_pairs(trigger) if (tm := self.onto.threat_mode(t, m))]
+        word = self.word_mode("THREATEN", _content_tokens(trigger))
+        return _unique(modes + ([word] if word else []))
+
+    def word_mode(self, kind: str, tokens) -> str | None:
+        words = self.lex.mode_words.get(kind)
+        if not words:
+            return None
+        return next((words[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in words), None)
+
+    # --- reading -> event ---------------------------------------------------
+
+    def event(self, sent: Span, trigger: Trigger, reading: Reading, tokens: set[int]) -> Event | None:
+        mod = modality(trigger, self.lex, reading.content)
+        if mod.factuality == "negated" and trigger.type == "REJECT" and trigger.extra:
+            return None
+        statement, claimant = self.claim(trigger)
+        actor_tokens = roles.actors(trigger, self.lex)
+        recipient_tokens = self.recipient_tokens(trigger, reading, tokens)
+        if reading.type == "CONSULT" and reading.mode != "visit" and not trigger.spec.get("swap"):
+            actor_tokens, recipient_tokens = actor_tokens + recipient_tokens, []
+        if trigger.spec.get("swap"):
+            actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
+        actor = self.entities(actor_tokens, claimant)
+        recipient = [e for e in self.entities(recipient_tokens, claimant) if not _same_any(e, actor)]
+        date = self.date(trigger)
+        factuality = mod.factuality
+        if factuality == "asserted" and _historical(date, self.ctx.published):
+            factuality = "historical"
+        reading = self.reduce(reading, factuality, actor, claimant)
+        if reading is None:
+            return None
+        if claimant is not None and reading.origin == "THREATEN" and not _same_any(claimant, actor):
+            actor = [claimant]
+        contexts = self.contexts(sent, reading)
+        start, end = trigger.span
+        return Event(
+            self.ctx.article_id, sent.text, sent.start_char, sent.end_char,
+            actor=actor, recipient=recipient, type=reading.type, mode=reading.mode,
+            contexts=contexts,
+            cameo=self.onto.cameo(reading.type, reading.mode, contexts, _origin(reading)),
+            intensity=self.onto.intensity(reading.type, reading.mode),
+            factuality=factuality, condition=mod.condition_text(),
+            deadline=self.deadline(trigger, mod) if factuality == "conditional" else None,
+            attribution=self.attribution(statement, claimant, actor, factuality, reading),
+            date=date, location=self.location(trigger),
+            trigger=self.doc.text[start:end], trigger_span=[start, end],
+        )
+
+    def recipient_tokens(self, trigger: Trigger, reading: Reading, tokens: set[int]) -> list[Token]:
+        found = roles.recipients(trigger, self.lex, tokens)
+        if found or not trigger.content:
+            return found
+        if reading.type == "REQUEST":
+            found = roles.content_subject(trigger)
+        for c in trigger.content:
+            found = found or roles.recipients(c, self.lex, tokens)
+            for grand in c.content:
+                found = found or roles.recipients(grand, self.lex, tokens)
+        return found
+
+    def reduce(self, reading: Reading, factuality: str, actor: list[Entity], claimant: Entity | None) -> Reading | None:
+        """PLOVER's single categories for future cooperation and threatened conflict."""
+        kind, mode = reading.type, reading.mode
+        if factuality in ("future", "conditional") and self.onto.future_type(kind) != kind:
+            return Reading(self.onto.future_type(kind), [], origin=kind)
+        threat = self.onto.threat_mode(kind, mode)
+        if threat and (factuality == "conditional" or (factuality in NOT_ASSERTED and claimant is not None
+                                                       and _same_side(claimant, actor))):
+            return Reading("THREATEN", _unique([threat]), origin="THREATEN")
+        return reading
+
+    # --- attribution --------------------------------------------------------
+
+    def claim(self, trigger: Trigger) -> tuple[Statement | None, Entity | None]:
+        """The statement whose content holds the trigger, else a "X said" clause above it."""
+        start = trigger.token.idx
+        for statement in self.statements:
+            if any(s <= start < e for s, e in statement.content_span):
+                return statement, statement.speaker
+        for head in trigger.token.ancestors:
+            if head.lemma_.lower() in self.lex.factuality["reporting_verbs"]:
+                subjects = [c for c in head.children if c.dep_ == "nsubj"]
+                if subjects:
+                    return None, self.entity(subjects[0], None)
+        return None, None
+
+    def attribution(self, statement: Statement | None, claimant: Entity | None, actor: list[Entity],
+                    factuality: str, reading: Reading) -> Attribution:
+        """An actor's claim, unless the speaker acts by speaking (a threat, a promise)."""
+        if claimant is None:
+            return Attribution()
+        speaking = reading.type in VERBAL_TYPES and (factuality in NOT_ASSERTED or reading.origin)
+        if speaking and _same_any(claimant, actor):
+            return Attribution()
+        return Attribution("actor", claimant, statement.id if statement else None)
+
+    # --- entities, time, place, contexts ------------------------------------
+
+    def entities(self, tokens: list[Token], claimant: Entity | None) -> list[Entity]:
+        out: list[Entity] = []
+        for tok in tokens:
+            entity = self.entity(tok, claimant)
+            if entity is not None and not _is_place(entity, tok) and not _same_any(entity, out):
+                out.append(entity)
+        return out
+
+    def entity(self, tok: Token, claimant: Entity | None) -> Entity | None:
+        first_person = tok.lower_ in self.lex.roles["first_person"]
+        if tok.pos_ == "PRON":
+            found = self.ctx.entity_for(tok.idx, tok.idx + len(tok))
+            if found is not None and (found.actor_id or found.country):
+                return found
+            if claimant is not None and (first_person or tok.lower_ in self.lex.roles["third_person"]):
+                return claimant
+            return Entity(text=tok.text, start=tok.idx, end=tok.idx + len(tok)) if not first_person else None
+        found = self.ctx.entity_for(tok.idx, tok.idx + len(tok))
+        if found is not None:
+            return found
+        left = tok.left_edge if tok.left_edge.i <= tok.i else tok
+        start, end = left.idx, tok.idx + len(tok)
+        text = self.doc.text[start:end]
+        modifier = self.ctx.entity_for(start, end) or self._of_entity(tok)
+        if modifier is not None:
+            return Entity(text=text, country=modifier.country, sector=modifier.sector,
+                          kind=modifier.kind, start=start, end=end)
+        return Entity(text=text, start=start, end=end)
+
+    def _of_entity(self, tok: Token) -> Entity | None:
+        """"Opposition groups in Zimbabwe", "members of the council": the group's country."""
+        for pobj in roles._pobjs(tok, ("of", "in", "from")):
+            found = self.ctx.entity_for(pobj.idx, pobj.idx + len(pobj))
+            if found is not None and found.country:
+                return found
+        return None
+
+    def date(self, trigger: Trigger) -> DateValue | None:
+        if self.date_for is not None:
+            found = self.date_for(self.doc, self.ctx, predicate(trigger))
+            if found is not None:
+                return found
+        if self.ctx.published is None:
+            return None
+        return DateValue(self.ctx.published.isoformat(), "day", basis="publication")
+
+    def deadline(self, trigger: Trigger, mod: Modality) -> DateValue | None:
+        if self.deadline_for is None:
+            return None
+        for tok in (trigger.token, mod.condition):
+            if tok is not None and (found := self.deadline_for(self.doc, self.ctx, tok)) is not None:
+                return found
+        return None
+
+    def location(self, trigger: Trigger) -> Location | None:
+        for tok in roles.location_tokens(trigger, self.lex):
+            span = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            found = places.resolve(span.text if span is not None else tok.text)
+            if found is not None:
+                return found
+        return None
+
+    def contexts(self, sent: Span, reading: Reading) -> list[str]:
+        words = self.lex.context_words
+        found = {words[t.lemma_.lower()] for t in sent if t.lemma_.lower() in words}
+        found.update(self.onto.mode_contexts(reading.type, reading.mode))
+        return [c for c in self.lex.context_order if c in found]
+
+
+def _unique(items: list) -> list:
+    return list(dict.fromkeys(items))
+
+
+def _origin(reading: Reading) -> str | None:
+    return reading.origin if reading.origin != reading.type else None
+
+
+def _phrase_tokens(trigger: Trigger) -> list[Token]:
+    """The trigger, its modifiers and instruments, and merged triggers: where mode words sit."""
+    toks = [trigger.token, *trigger.token.children]
+    for merged in trigger.merged:
+        toks += [merged.token, *merged.token.children]
+    toks += [g for c in trigger.token.children if c.dep_ == "prep" for g in c.children]
+    return toks
+
+
+def _content_tokens(trigger: Trigger) -> list[Token]:
+    toks: list[Token] = []
+    for child in trigger.token.children:
+        if child.dep_ in ("xcomp", "ccomp", "acl", "prep", "dobj", "advcl"):
+            toks += list(child.subtree)
+    return toks
+
+
+def _key(entity: Entity) -> tuple:
+    return (entity.actor_id,) if entity.actor_id else (entity.text.lower(),)
+
+
+def _same_any(entity: Entity, others: list[Entity]) -> bool:
+    return any(_key(entity) == _key(o) or (entity.start is not None and entity.start == o.start) for o in others)
+
+
+def _same_side(claimant: Entity, actor: list[Entity]) -> bool:
+    """Unless known otherwise, a speaker announcing a side's act speaks for that side."""
+    if not actor or _same_any(claimant, actor):
+        return True
+    return not claimant.country or any(not a.country or a.country == claimant.country for a in actor)
+
+
+def _is_place(entity: Entity, tok: Token) -> bool:
+    if entity.kind in PLACE_KINDS or tok.ent_type_ in ("LOC", "FAC"):
+        return True
+    if tok.ent_type_ == "GPE" and not entity.country and not entity.actor_id:
+        return not places.is_country(entity.text) and places.resolve(entity.text) is not None
+    return False
+
+
+def _historical(date: DateValue | None, published: dt.date | None) -> bool:
+    """Dated by the text more than a year before publication (PLOVER's auxiliary mode)."""
+    if date is None or date.basis != "text" or not date.value or published is None:
+        return False
+    parts = date.value.split("-")
+    try:
+        day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 12, 1)
+    except ValueError:
+        return False
+    return (published - day).days > 365

@@ -1,0 +1,104 @@
+"""Factuality of an event: asserted, negated, hypothetical, conditional, future, historical.
+
+Read from the parse around the trigger's predicate: negators, modal and future
+auxiliaries, governing verbs (plan to, refuse to, consider), if-clauses (whose
+text is the event's ``condition``), and "would" under a past reporting verb
+(future in the past). ``historical`` comes from the event's resolved date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dossier.extract.events_lexicon import Lexicon
+from dossier.extract.events_triggers import Trigger
+
+CLIMB_DEPS = {"xcomp", "ccomp", "acomp", "conj", "pcomp", "prep", "acl"}
+
+
+@dataclass
+class Modality:
+    factuality: str = "asserted"
+    condition: Token | None = None  # head of the if-clause
+
+    def condition_text(self) -> str | None:
+        if self.condition is None:
+            return None
+        tokens = list(self.condition.subtree)
+        return self.condition.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def predicate(trigger: Trigger) -> Token:
+    """The verb that carries tense and modality: the trigger, or the verb a noun hangs on."""
+    tok = trigger.token
+    if trigger.kind == "noun" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return tok.head
+    return tok
+
+
+def _governors(tok: Token, depth: int = 3):
+    """``tok`` and the verbs above it through complement links."""
+    yield tok
+    for _ in range(depth):
+        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            return
+        tok = tok.head
+        yield tok
+
+
+def _negated(tok: Token, lex: Lexicon) -> bool:
+    negators = lex.factuality["negators"]
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in negators) for c in tok.children):
+        return True
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(d.dep_ == "det" and d.lower_ == "no" for s in subjects for d in s.children)
+
+
+def _condition(tok: Token, lex: Lexicon) -> Token | None:
+    marks = lex.factuality["condition_marks"]
+    for child in tok.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            return child
+    return None
+
+
+def _aux(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _reported_in_past(tok: Token, lex: Lexicon) -> bool:
+    for head in tok.ancestors:
+        if head.lemma_.lower() in lex.factuality["reporting_verbs"]:
+            return head.tag_ == "VBD"
+    return False
+
+
+def _future_noun(trigger: Trigger, lex: Lexicon) -> bool:
+    mods = lex.factuality["future_modifiers"]
+    return trigger.kind == "noun" and any(
+        c.dep_ in ("amod", "acl") and c.lower_ in mods for c in trigger.token.children)
+
+
+def modality(trigger: Trigger, lex: Lexicon, content: list[Trigger] = ()) -> Modality:
+    """The factuality of ``trigger``'s event (its content's if-clauses make it conditional)."""
+    fact = lex.factuality
+    pred = predicate(trigger)
+    heads = list(_governors(pred))
+    condition = next((c for h in [*heads, *(predicate(t) for t in content)] if (c := _condition(h, lex))), None)
+    if any(_negated(h, lex) for h in heads[:2]):
+        return Modality("negated", condition)
+    if any(h.lemma_.lower() in fact["negating_governors"] for h in heads[1:]):
+        return Modality("negated", condition)
+    if condition is not None:
+        return Modality("conditional", condition)
+    aux = set().union(*(_aux(h) for h in heads[:2]))
+    governors = {h.lemma_.lower() for h in heads[1:]}
+    if aux & set(fact["future_aux"]) or governors & set(fact["future_governors"]) or _future_noun(trigger, lex):
+        return Modality("future")
+    if "would" in aux and _reported_in_past(pred, lex):
+        return Modality("future")
+    if aux & set(fact["hypothetical_aux"]) or governors & set(fact["hypothetical_governors"]):
+        return Modality("hypothetical")
+    return Modality()
