@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dossier import analyze, ingest
 from dossier import export as export_module
-from dossier import ingest
 from dossier.extract import pipeline as pipeline_module
 from dossier.ingest.dedup import NearDuplicateIndex
 from dossier.ingest.errors import IngestError
@@ -18,7 +18,10 @@ from dossier.store import Store
 Progress = Callable[[int], None]
 
 #: The record types ``export`` writes, a file each (empty when there are none).
-EXPORTED_TYPES = ("article", "actor", "mention", "timex", "statement", "event")
+STORED_TYPES = ("article", "actor", "mention", "timex", "statement", "event")
+#: Made by ``dossier.analyze`` from the stored records when exported (issue 7).
+ANALYSIS_TYPES = ("story_event", "shift", "edge")
+EXPORTED_TYPES = STORED_TYPES + ANALYSIS_TYPES
 
 
 @dataclass
@@ -229,15 +232,6 @@ class Dossier:
     def records(self, record_type: str, **filters) -> list[dict[str, Any]]:
         return self.store.records(record_type, **filters)
 
-    def timeline(
-        self, *, actor: str | None = None, since: str | None = None, until: str | None = None
-    ) -> list[dict[str, Any]]:
-        """Statements and events (of ``actor`` if given) in date order; undated last."""
-        items = self.quotes(actor=actor, since=since, until=until) + self.events(
-            actor=actor, since=since, until=until
-        )
-        return sorted(items, key=_date_sort_key)
-
     # -- export -----------------------------------------------------------------------
 
     def export(self, out_dir: str | Path, fmt: str = "jsonl") -> dict[str, Path]:
@@ -254,12 +248,105 @@ class Dossier:
             actor = dict(actor)
             actor.pop("records", None)
             yield "actor", actor
-        for record_type in EXPORTED_TYPES[2:]:
+        for record_type in STORED_TYPES[2:]:
             for record in self.store.records(record_type):
                 yield record_type, record
+        yield from self._analysis_records()
 
+    # -- story analysis (issue 7): timelines, story events, shifts, lever map, story ----
+    # Everything is computed by ``dossier.analyze`` from the stored records' JSON, so it
+    # reads the same on SQLite and PostgreSQL.
 
-def _date_sort_key(record: dict) -> tuple:
-    date = record.get("date") or {}
-    value = date.get("value")
-    return (value is None, value or "", record.get("article_id") or "", record.get("start") or 0)
+    def _story_input(self, *, mentions: bool = True) -> tuple[list[dict], list[dict]]:
+        """(statements, events and, for naming actors, mentions; articles)."""
+        kinds = ("statement", "event", "mention") if mentions else ("statement", "event")
+        records = [r for kind in kinds for r in self.store.records(kind)]
+        return records, self.articles()
+
+    def timeline(
+        self,
+        *,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        issue: str | None = None,
+        context: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Statements and events in date order, undated last (see ``analyze.timeline``):
+        of ``actor``, between the two actors of ``dyad``, directed at ``issue``, with
+        the PLOVER ``context``, within ``since``..``until``."""
+        records, _ = self._story_input(mentions=bool(actor or dyad or issue))
+        return analyze.timeline(
+            records, actor=actor, dyad=dyad, issue=issue, context=context, since=since, until=until
+        )
+
+    def story_events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """``story_event`` records: each happening (or repeated quote) with all its reports."""
+        records, articles = self._story_input(mentions=bool(actor))
+        chosen = analyze.timeline(records, actor=actor, since=since, until=until)
+        stories = analyze.story_events(chosen, articles)
+        return [
+            s
+            for s in stories
+            if (kind is None or s["kind"] == kind)
+            and (type is None or (s["type"] or "") == type.upper())
+        ]
+
+    def shifts(
+        self,
+        actor: str | None = None,
+        *,
+        issue: str | None = None,
+        context: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """``shift`` records: where an actor's stance on an issue changed, and how much."""
+        records, _ = self._story_input()
+        return analyze.shifts(
+            records, actor=actor, issue=issue, context=context, since=since, until=until
+        )
+
+    def map(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        actor: str | None = None,
+        type: str | None = None,
+    ) -> analyze.LeverMap:
+        """The lever map (``.graph``, ``.outline()``, ``.to_json()``, ``.write_graphml()``)."""
+        records, articles = self._story_input()
+        return analyze.lever_map(
+            records, articles=articles, since=since, until=until, actor=actor, type=type
+        )
+
+    def story(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        title: str | None = None,
+    ) -> str:
+        """The whole story of the store (or of ``actor``, or a period) as Markdown."""
+        records, articles = self._story_input()
+        return analyze.story(records, articles, title=title, actor=actor, since=since, until=until)
+
+    def _analysis_records(self):
+        """(record_type, record) for the story events, shifts and lever-map edges."""
+        records, articles = self._story_input()
+        for record in analyze.story_events(records, articles):
+            yield "story_event", record
+        for record in analyze.shifts(records):
+            yield "shift", record
+        for record in analyze.lever_map(records, articles=articles).to_json():
+            yield "edge", record

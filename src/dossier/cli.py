@@ -48,6 +48,16 @@ KbOption = Annotated[
 ModelOption = Annotated[
     str | None, typer.Option("--model", envvar="DOSSIER_MODEL", help="spaCy model name.")
 ]
+DyadOption = Annotated[
+    tuple[str, str] | None,
+    typer.Option("--dyad", metavar="A B", help="Only records between actors A and B."),
+]
+IssueOption = Annotated[
+    str | None, typer.Option("--issue", help="Only records directed at (or about) this actor.")
+]
+ContextOption = Annotated[
+    str | None, typer.Option("--context", help="Only records with this PLOVER context.")
+]
 
 
 def _open(db: str | None, kb: list[Path] | None = None, model: str | None = None) -> Dossier:
@@ -430,13 +440,18 @@ def _print_events(rows: list[dict], title: str) -> None:
 def timeline(
     db: DbOption = None,
     actor: ActorOption = None,
+    dyad: DyadOption = None,
+    issue: IssueOption = None,
+    context: ContextOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Statements and events in date order (of one actor with --actor)."""
+    """Statements and events in date order: of an actor, a dyad, an issue, or all."""
     with _open(db) as dossier:
-        rows = dossier.timeline(actor=actor, since=since, until=until)
+        rows = dossier.timeline(
+            actor=actor, dyad=dyad, issue=issue, context=context, since=since, until=until
+        )
     if as_json:
         return _print_json(rows)
     _table(
@@ -577,3 +592,98 @@ def code(
                 sink.write(json.dumps(item, ensure_ascii=False) + "\n")
     if failed:
         raise typer.Exit(1)
+
+
+# -- story analysis (issue 7): shifts, the lever map, the story -----------------------------
+
+
+@app.command()
+def shifts(
+    db: DbOption = None,
+    actor: ActorOption = None,
+    issue: IssueOption = None,
+    context: ContextOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Where an actor's stance on an issue changed: half flips and full flops."""
+    with _open(db) as dossier:
+        rows = dossier.shifts(actor, issue=issue, context=context, since=since, until=until)
+    if as_json:
+        return _print_json(rows)
+    _table(
+        f"{len(rows)} shift(s)",
+        ["actor", "issue", "from", "to", "degree", "direction", "basis", "evidence"],
+        [
+            [
+                _entity_names(r["actor"]),
+                r["issue"]["name"],
+                f"{r['from']['stance']} ({_date(r['from']) or 'before'})",
+                f"{r['to']['stance']} ({_date(r['to'])})",
+                r["degree"],
+                r["direction"],
+                r["basis"] + (f": {r['cue']}" if r["cue"] else ""),
+                r["to"]["sentence"],
+            ]
+            for r in rows
+        ],
+    )
+
+
+@app.command("map")
+def lever_map(
+    db: DbOption = None,
+    actor: ActorOption = None,
+    type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type or relation, e.g. SANCTION.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    graphml: Annotated[
+        Path | None, typer.Option("--graphml", help="Also write the graph as GraphML here.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print edge records as JSON lines.")
+    ] = False,
+) -> None:
+    """The lever map: who threatens, sanctions, demands of, aids or courts whom."""
+    with _open(db) as dossier:
+        levers = dossier.map(since=since, until=until, actor=actor, type=type)
+    if graphml:
+        levers.write_graphml(graphml)
+        err_console.print(f"wrote {graphml}", highlight=False)
+    if as_json:
+        return _print_json(levers.to_json())
+    console.print(levers.outline(), highlight=False, markup=False)
+
+
+@app.command()
+def story(
+    db: DbOption = None,
+    actor: ActorOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    title: Annotated[str | None, typer.Option("--title", help="The story's heading.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write the Markdown here.")] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print story events, shifts and edges as JSON lines."),
+    ] = False,
+) -> None:
+    """The whole story as Markdown: actors, what happened, shifts, the lever map, timeline."""
+    with _open(db) as dossier:
+        if as_json:
+            return _print_json(
+                [
+                    *dossier.story_events(actor=actor, since=since, until=until),
+                    *dossier.shifts(actor, since=since, until=until),
+                    *dossier.map(since=since, until=until, actor=actor).to_json(),
+                ]
+            )
+        text = dossier.story(actor=actor, since=since, until=until, title=title)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        err_console.print(f"wrote {out}", highlight=False)
+    else:
+        sys.stdout.write(text)

@@ -229,3 +229,130 @@ def validate(record: dict[str, Any]) -> None:
         raise ValueError(f"unknown record_type {record_type!r}")
     typed = {"$defs": schema["$defs"], "$ref": f"#/$defs/record_{record_type}"}
     Draft202012Validator(typed).validate(record)
+
+
+# -- story analysis (issue 7): story events, shifts, lever-map edges -----------------------
+# Records made by ``dossier.analyze`` from many records; ``article_id`` and the
+# provenance fields are null when a record spans articles.
+
+STANCES = [
+    "cooperative", "hostile", "support", "oppose", "threat", "condition", "concession",
+    "demand", "neutral",
+]  # fmt: skip
+FLIP_O_METER = ["no flip", "half flip", "full flop"]
+
+_mention_item = {
+    "type": "object",
+    "description": "One report of the happening: the record, its article and sentence.",
+    "properties": {
+        "record_id": {"type": "string"},
+        "article_id": {"type": "string"},
+        "sentence": _str,
+        "start": _int,
+        "end": _int,
+        "date": {"$ref": "#/$defs/date"},
+        "near_duplicate_of": {
+            **_str,
+            "description": "Set when the article is a near-duplicate: listed, not counted.",
+        },
+    },
+    "required": ["record_id", "article_id", "sentence", "start", "end"],
+    "additionalProperties": False,
+}
+_evidence_item = {
+    "type": "object",
+    "properties": {k: _mention_item["properties"][k] for k in _mention_item["required"]},
+    "required": _mention_item["required"],
+    "additionalProperties": False,
+}
+_stance_point = {
+    "type": "object",
+    "description": "One end of a shift: the dated stance and the record it rests on.",
+    "properties": {
+        "date": {"$ref": "#/$defs/date"},
+        "stance": {"enum": STANCES},
+        "score": {"type": ["number", "null"]},
+        "sentence": _str,
+        "content": {**_str, "description": "What was said, when the record is a statement."},
+        "record_id": {"type": "string"},
+        "article_id": _str,
+    },
+    "required": ["date", "stance", "sentence", "record_id"],
+    "additionalProperties": False,
+}
+_plover_type_or_null = {"enum": [*PLOVER_TYPES, None]}
+
+RECORDS.update(
+    {
+        "story_event": _record(
+            "story_event",
+            "One happening (kind event) or one saying (kind statement) with every report of it.",
+            {
+                "kind": {"enum": ["event", "statement"]},
+                "type": _plover_type_or_null,
+                "mode": _str,
+                "contexts": {"type": "array", "items": {"type": "string"}},
+                "factuality": {"enum": FACTUALITY},
+                "condition": _str,
+                "actor": _entities,
+                "recipient": _entities,
+                "date": {"$ref": "#/$defs/date"},
+                "trigger": _str,
+                "content": _str,
+                "mentions": {"type": "array", "items": _mention_item, "minItems": 1},
+                "num_mentions": {"type": "integer", "minimum": 0},
+                "num_articles": {"type": "integer", "minimum": 0},
+            },
+            [
+                "kind",
+                "type",
+                "actor",
+                "recipient",
+                "date",
+                "mentions",
+                "num_mentions",
+                "num_articles",
+            ],
+        ),
+        "shift": _record(
+            "shift",
+            "A change of an actor's stance on an issue, graded as the Flip-O-Meter grades.",
+            {
+                "actor": {"$ref": "#/$defs/entity"},
+                "issue": {
+                    "type": "object",
+                    "properties": {"target": _str, "name": _str, "context": _str},
+                    "required": ["target", "context"],
+                    "additionalProperties": False,
+                },
+                "from": _stance_point,
+                "to": _stance_point,
+                "direction": {"enum": ["more cooperative", "more hostile", "unclear"]},
+                "degree": {"enum": FLIP_O_METER},
+                "basis": {"enum": ["reported", "inferred"]},
+                "cue": _str,
+            },
+            ["actor", "issue", "from", "to", "direction", "degree", "basis"],
+        ),
+        "edge": _record(
+            "edge",
+            "A lever-map relation: one story event from one actor to one recipient.",
+            {
+                "source": {"$ref": "#/$defs/entity"},
+                "target": {"$ref": "#/$defs/entity"},
+                "relation": {"type": "string"},
+                "type": _plover_type_or_null,
+                "mode": _str,
+                "contexts": {"type": "array", "items": {"type": "string"}},
+                "factuality": {"enum": FACTUALITY},
+                "condition": _str,
+                "date": {"$ref": "#/$defs/date"},
+                "story_event_id": {"type": "string"},
+                "evidence": {"type": "array", "items": _evidence_item},
+                "num_mentions": {"type": "integer", "minimum": 0},
+                "num_articles": {"type": "integer", "minimum": 0},
+            },
+            ["source", "target", "relation", "date", "factuality", "evidence"],
+        ),
+    }
+)

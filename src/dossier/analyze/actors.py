@@ -11,13 +11,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from dossier.analyze.lexicon import load
+
 #: Entity kinds that stand for their country as an issue ("Putin" is an issue of Russia).
 FOLDS_TO_COUNTRY = ("state", "person", "place")
 #: Country codes that are no country (the schema's IGO / NGO / IMG).
 NON_STATE_CODES = ("IGO", "NGO", "IMG")
 #: Words that resolve to an actor in context but name nobody in free text
 #: ("us" is left out: capitalised, it is the United States).
-PRONOUNS = frozenset("i we you he she it they me him her them his its their".split())
+PRONOUNS = frozenset(
+    ["i", "we", "you", "he", "she", "it", "they", "me", "him", "her", "them", "his", "its", "their"]
+)
 
 
 def holders(record: dict) -> list[dict]:
@@ -32,6 +36,28 @@ def recipients(record: dict) -> list[dict]:
     if record.get("record_type") == "statement":
         return [record["addressee"]] if record.get("addressee") else []
     return list(record.get("recipient") or [])
+
+
+def directed_pairs(record: dict) -> list[tuple[dict, dict]]:
+    """(actor, recipient) pairs of an event or story event; a mutual act with several
+    actors and no recipient ("Trump and Putin spoke") points each actor at the others."""
+    actors, targets = holders(record), recipients(record)
+    if targets:
+        return [(a, t) for a in actors for t in targets]
+    if record.get("type") in load("relations")["mutual"]:
+        return [(a, b) for a in actors for b in actors if entity_key(a) != entity_key(b)]
+    return []
+
+
+def is_actor(entity: dict | None) -> bool:
+    """Whether an entity is someone: resolved, or of a known kind ("the talks" is not)."""
+    return bool(entity) and (bool(entity.get("actor_id")) or entity.get("kind") != "unknown")
+
+
+def participants(record: dict) -> list[dict]:
+    """Everyone a record involves: its holders, recipients, and whoever claimed it."""
+    claimant = (record.get("attribution") or {}).get("claimant")
+    return [*holders(record), *recipients(record), *([claimant] if claimant else [])]
 
 
 def display_name(entity: dict | None) -> str:
@@ -77,7 +103,14 @@ def compatible_groups(group_a: list[dict], group_b: list[dict]) -> bool:
 
 
 def all_entities(records: Iterable[dict]) -> list[dict]:
-    return [e for r in records for e in (*holders(r), *recipients(r))]
+    """Every entity the records name; ``mention`` records add how else text named them."""
+    found = []
+    for record in records:
+        if record.get("record_type") == "mention":
+            found += [record["entity"]] if record.get("entity") else []
+        else:
+            found += [*holders(record), *recipients(record)]
+    return found
 
 
 @dataclass
@@ -178,7 +211,7 @@ class Gazetteer:
     @classmethod
     def of(cls, records: Iterable[dict]) -> Gazetteer:
         forms: dict[str, set[str]] = {}
-        for entity in all_entities(records):
+        for entity in filter(is_actor, all_entities(records)):
             texts = (entity.get("text"), entity.get("name"))
             forms.setdefault(issue_key(entity), set()).update(t for t in texts if t)
         patterns = {key: _forms_pattern(texts) for key, texts in forms.items()}
@@ -186,3 +219,12 @@ class Gazetteer:
 
     def find(self, text: str | None) -> set[str]:
         return {key for key, p in self.patterns.items() if text and p.search(text)}
+
+    def nearest(self, text: str | None, at: int, exclude: str | None = None) -> str | None:
+        """The actor named closest to character ``at`` of ``text`` (``exclude`` aside)."""
+        distances = {
+            key: min(abs(m.start() - at) for m in matches)
+            for key, pattern in self.patterns.items()
+            if key != exclude and (matches := list(pattern.finditer(text or "")))
+        }
+        return min(distances, key=distances.get) if distances else None

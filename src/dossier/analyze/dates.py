@@ -83,13 +83,15 @@ def value_interval(value: str | None) -> Interval | None:
     return None
 
 
-def interval(date: dict | None) -> Interval | None:
-    """The days a record's date covers; a publication date covers the days before it."""
+def interval(date: dict | None, *, past: bool = False) -> Interval | None:
+    """The days a record's date covers; a publication date covers the days before it,
+    or, for a happening told as ``past`` (historical), any day before it."""
     if not date:
         return None
     span = value_interval(date.get("value"))
     if span and date.get("basis") == "publication":
-        return span[0] - dt.timedelta(days=PUBLICATION_WINDOW_DAYS), span[1]
+        first = dt.date.min if past else span[0] - dt.timedelta(days=PUBLICATION_WINDOW_DAYS)
+        return first, span[1]
     return span
 
 
@@ -98,14 +100,14 @@ def overlaps(a: Interval, b: Interval, tolerance_days: int = 0) -> bool:
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
-def compatible(a: dict | None, b: dict | None) -> bool:
-    """Whether two record dates can name the same day (each within its granularity)."""
-    span_a, span_b = interval(a), interval(b)
+def compatible(a: dict | None, b: dict | None, *, past: tuple[bool, bool] = (False, False)) -> bool:
+    """Whether two record dates can name the same day (each within its granularity);
+    ``past`` says which is told as a past happening (see :func:`interval`)."""
+    span_a, span_b = interval(a, past=past[0]), interval(b, past=past[1])
     if span_a is None or span_b is None:
         return False
     both_days = all(
-        (d or {}).get("granularity") in ("day", "time") and d.get("basis") == "text"
-        for d in (a, b)
+        (d or {}).get("granularity") in ("day", "time") and d.get("basis") == "text" for d in (a, b)
     )
     return overlaps(span_a, span_b, DAY_TOLERANCE_DAYS if both_days else 0)
 

@@ -56,10 +56,15 @@ SPEECH_VERBS = {
 PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP", "PUNCT", "CCONJ", "NUM", "SPACE"}
 #: Prepositions that attach a person noun to the body it belongs to.
 AFFILIATION_PREPS = {"in", "from", "of", "at", "with", "within", "inside"}
+#: Parts of speech a one-word name never has ("He" of He Lifeng is the pronoun here).
+FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"}
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-#: How many sentences back a pronoun looks for its antecedent.
+#: How many sentences back a pronoun looks for its antecedent ("it" is often pleonastic,
+#: so it only looks one sentence back).
 PRONOUN_WINDOW = 3
+IT_WINDOW = 1
 KIND_LABELS = {
     "person": "PERSON", "state": "GPE", "region": "LOC", "igo": "ORG", "ngo": "ORG",
     "media": "ORG", "armed_group": "ORG",
@@ -129,10 +134,11 @@ class Finder:
         self.titles.add("TITLE", list(tokenizer.pipe(sorted(t.lower() for t in kb.title_surfaces))))
 
     def pieces(self, doc, date: dt.date) -> list[Piece]:
-        found = [
-            Piece(s, e, "kb", candidates=self.kb.lookup(doc[s:e].text, date))
-            for _, s, e in self.names(doc)
-        ]
+        found = []
+        for _, s, e in self.names(doc):
+            candidates = self.kb.lookup(doc[s:e].text, date)
+            if candidates and _plausible(doc[s:e], candidates):
+                found.append(Piece(s, e, "kb", candidates=candidates))
         found += [Piece(s, e, "title", label=doc[s:e].text) for _, s, e in self.titles(doc)]
         table = nouns()
         found += [
@@ -141,7 +147,53 @@ class Finder:
             if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in table
         ]
         chosen = _non_overlapping(found, len(doc))
-        return _add_entities(doc, chosen)
+        return self._add_entities(doc, chosen)
+
+    def _add_entities(self, doc, pieces: list[Piece]) -> list[Piece]:
+        """spaCy entities where the KB found nothing. A PERSON entity around a KB surname
+        widens it to the full name when the given names agree ("Volodymyr Zelenskiy"), and
+        is someone else when they do not ("Kevin Sullivan" is not Jake Sullivan)."""
+        starts = [p.start for p in pieces]
+        result = list(pieces)
+        skip = not_actors()
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS or "\n" in ent.text or ent.text in skip:
+                continue
+            end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end  # "Hussein's"
+            lo = bisect.bisect_left(starts, ent.start) - 1
+            inside = [p for p in pieces[max(lo, 0):] if p.start < end and p.end > ent.start]
+            if not inside:
+                result.append(Piece(ent.start, end, "ner", label=ent.label_))
+            elif ent.label_ == "PERSON" and len(inside) == 1 and _is_person_piece(inside[0]):
+                self._widen(inside[0], doc[min(ent.start, inside[0].start):max(end, inside[0].end)])
+        return sorted(result, key=lambda p: p.start)
+
+    def _widen(self, piece: Piece, span) -> None:
+        piece.start, piece.end = span.start, span.end
+        if len(span) == 1 or all(c.match != "surname" for c in piece.candidates):
+            return
+        given = span[0].text.casefold().rstrip(".")
+        agree = [c for c in piece.candidates if given in self._given_names(c.actor_id)]
+        if agree:
+            piece.candidates = agree
+        else:
+            piece.kind, piece.label, piece.candidates = "ner", "PERSON", []
+
+    def _given_names(self, actor_id: str) -> set[str]:
+        actor = self.kb.actor(actor_id)
+        names = [actor.name, *actor.aliases] if actor else []
+        return {n.split()[0].casefold().rstrip(".") for n in names if n.strip()}
+
+
+def _plausible(span, candidates) -> bool:
+    """A bare surname opening a sentence must look like a name to spaCy ("Rice said", not
+    "Rice prices rose"); elsewhere its capital letter is enough (the matcher is case-sensitive)."""
+    token = span[0]
+    if len(span) == 1 and (token.pos_ in FUNCTION_POS or token.ent_type_ in NON_ACTOR_ENTS):
+        return False  # the surname "He" is the pronoun here; "May" is the month
+    if any(c.match != "surname" for c in candidates):
+        return True
+    return not token.is_sent_start or token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
 @functools.lru_cache(maxsize=8)
@@ -162,24 +214,6 @@ def _non_overlapping(pieces: list[Piece], n_tokens: int) -> list[Piece]:
     return sorted(chosen, key=lambda p: p.start)
 
 
-def _add_entities(doc, pieces: list[Piece]) -> list[Piece]:
-    """spaCy entities where the KB found nothing; a PERSON entity around a KB person (a full
-    name around a known surname) widens that piece."""
-    starts = [p.start for p in pieces]
-    result = list(pieces)
-    skip = not_actors()
-    for ent in doc.ents:
-        if ent.label_ not in NER_LABELS or "\n" in ent.text or ent.text in skip:
-            continue
-        lo = bisect.bisect_left(starts, ent.start) - 1
-        inside = [p for p in pieces[max(lo, 0):] if p.start < ent.end and p.end > ent.start]
-        if not inside:
-            result.append(Piece(ent.start, ent.end, "ner", label=ent.label_))
-        elif ent.label_ == "PERSON" and len(inside) == 1 and _is_person_piece(inside[0]):
-            inside[0].start, inside[0].end = min(ent.start, inside[0].start), max(ent.end, inside[0].end)
-    return sorted(result, key=lambda p: p.start)
-
-
 def _is_person_piece(piece: Piece) -> bool:
     return piece.kind == "kb" and bool(piece.candidates) and piece.candidates[0].kind == "person"
 
@@ -187,10 +221,12 @@ def _is_person_piece(piece: Piece) -> bool:
 # --- grouping ---------------------------------------------------------------------------
 
 
-def _anchor(token):
-    """The noun a modifier token ultimately modifies (itself when it modifies none): only
-    rightwards, within the line, across modifier words ("Russia's foreign ministry")."""
+def _anchor(token, covered):
+    """The farthest piece token a modifier reaches by climbing to the nouns it modifies:
+    rightwards, within the line, across modifier words ("Russia's foreign ministry",
+    but "Kyiv" in "Kyiv's independence")."""
     doc = token.doc
+    anchor = token
     for _ in range(4):
         head = token.head
         if token.dep_ not in CLIMB_DEPS or head.i <= token.i or head.pos_ not in ("NOUN", "PROPN"):
@@ -198,7 +234,9 @@ def _anchor(token):
         if any(t.pos_ not in PHRASE_POS or "\n" in t.text for t in doc[token.i + 1:head.i]):
             break
         token = head
-    return token
+        if token.i in covered:
+            anchor = token
+    return anchor
 
 
 def anchors(doc, pieces: list[Piece]) -> dict[int, list[Piece]]:
@@ -206,23 +244,25 @@ def anchors(doc, pieces: list[Piece]) -> dict[int, list[Piece]]:
     conjunct does ("U.S. and Russian officials"); a name the parser left unattached modifies
     the title or name right after it (headlines parse badly)."""
     roots = [doc[p.start:p.end].root for p in pieces]
-    found = {p.start: _anchor(root) for p, root in zip(pieces, roots, strict=True)}
     piece_at = {i: p for p in pieces for i in range(p.start, p.end)}
+    found = {p.start: _anchor(root, piece_at.keys()) for p, root in zip(pieces, roots, strict=True)}
     for k, (p, root) in enumerate(zip(pieces, roots, strict=True)):
         first = piece_at.get(root.head.i) if root.dep_ == "conj" and _is_scope_piece(p) else None
-        if first is not None and first is not p:
+        if first is not None and first is not p and not first.covers(found[first.start].i):
             found[p.start] = found[first.start]
-        elif found[p.start] is root and k + 1 < len(pieces) and _adjacent(doc, p, pieces[k + 1]):
-            if pieces[k + 1].kind in ("title", "kb"):
-                found[p.start] = found[pieces[k + 1].start]
+        elif found[p.start] is root and k + 1 < len(pieces) and _attaches(doc, p, pieces[k + 1]):
+            found[p.start] = found[pieces[k + 1].start]
     by_anchor: dict[int, list[Piece]] = {}
     for p in pieces:
         by_anchor.setdefault(found[p.start].i, []).append(p)
     return by_anchor
 
 
-def _adjacent(doc, left: Piece, right: Piece) -> bool:
-    """Whether only same-line spaces separate two pieces."""
+def _attaches(doc, left: Piece, right: Piece) -> bool:
+    """Whether a name modifies the title or name that follows it with only same-line spaces
+    between ("U.S. Vice President" where the parser attached "U.S." elsewhere)."""
+    if right.kind not in ("title", "kb"):
+        return False
     return all(t.is_space and "\n" not in t.text for t in doc[left.end:right.start])
 
 
@@ -287,14 +327,17 @@ class Resolver:
                 if chained is not None:
                     return self._copy(chained, span, "PERSON")
             return self._found(span, "PERSON", self._person_entity(cand, span), gender=self._gender(cand))
-        entity = _entity(span, cand.name, cand.actor_id, cand.country, cand.sector, cand.kind)
+        country = cand.country
+        if cand.kind == "region" and country is None:  # "Iraqi Kurds"
+            country = getattr(self._scope(mods), "country", None)
+        entity = _entity(span, cand.name, cand.actor_id, country, cand.sector, cand.kind)
         if _locative(self.doc[head.start:head.end].root) or _is_place_noun(mods):
             return self._found(span, "PLACE", replace(entity, kind="place", actor_id=None, sector=None))
         plural = cand.match == "demonym"
         return self._found(span, KIND_LABELS.get(cand.kind, "ORG"), entity, plural=plural)
 
     def _title_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
-        scope = self._scope(mods)
+        scope = self._scope(mods) or self._affiliation(mods)  # "Trump's defence secretary"
         office = self.kb.office_for(head.label, scope.actor_id if scope else None)
         if office is None:
             return None
@@ -337,10 +380,11 @@ class Resolver:
 
     def _ner_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
         text = self.doc[head.start:head.end].text
+        chained = self._chain_surname(text) or self._chain_name(text)
+        if chained is not None:  # whatever spaCy thought it was, it is that person again
+            return self._copy(chained, span, "PERSON")
         if head.label == "PERSON":
-            chained = self._chain_surname(text) or self._chain_name(text)
-            if chained is not None:
-                return self._copy(chained, span, "PERSON")
+            mods = mods + self._appositive(self.doc[head.start:head.end].root)
             scope = self._scope(mods)
             title = next((p for p in mods if p.kind == "title"), None)
             office = self.kb.office_for(title.label, scope.actor_id if scope else None) if title else None
@@ -350,7 +394,8 @@ class Resolver:
             return self._found(span, "PERSON", entity)
         if head.label in PLACE_LABELS:
             scope = self._scope(mods)
-            return self._found(span, "PLACE", _entity(span, text, None, scope.country if scope else None, None, "place"))
+            country = scope.country if scope else self.kb.place_country(text)
+            return self._found(span, "PLACE", _entity(span, text, None, country, None, "place"))
         scope = self._scope(mods)
         entity = _entity(span, text, _article_id(text), scope.country if scope else None, None, "unknown")
         return self._found(span, head.label, entity)
@@ -398,6 +443,13 @@ class Resolver:
             return None
         return kb_module.Candidate(actor.id, actor.name, actor.kind, actor.country, "GOV", None, "name", 0)
 
+    def _appositive(self, token) -> list[Piece]:
+        """The pieces of a phrase in apposition to a name ("Kofi Annan, UN secretary-general")."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_anchor:
+                return self.by_anchor[child.i]
+        return []
+
     def _prepositional(self, token) -> list[Piece]:
         """The pieces of a phrase that affiliates a person noun ("a source in the Ukrainian
         delegation", "officials from Moscow")."""
@@ -424,12 +476,14 @@ class Resolver:
         return actor.gender if actor else None
 
     def _chain_surname(self, text: str) -> Found | None:
-        """The latest earlier person whose name ends with ``text`` (a surname-only mention)."""
+        """The latest earlier person whose name, as the KB or the text spells it, ends with
+        ``text`` (a surname-only mention)."""
         if " " in text.strip():
             return None
         for f in reversed(self.found):
-            name = f.entity.name or ""
-            if f.entity.kind == "person" and name != text and name.split()[-1:] == [text]:
+            if f.entity.kind != "person" or f.end - f.start < 2:
+                continue
+            if text in ((f.entity.name or "").split()[-1:] + [self.doc[f.end - 1].text]):
                 return f
         return None
 
@@ -526,12 +580,13 @@ class Pronouns:
         sent = self.sent_of(token.i)
         quote = self.quote_of(token.i)
         speakers = self._speakers(sent, self.quotes[quote][1]) if quote is not None else set()
+        window = IT_WINDOW if gender == "thing" else PRONOUN_WINDOW
         best, best_key = None, None
         for f in reversed(self.found):
             if f.start >= token.i:
                 continue
             distance = sent - self.sent_of(f.start)
-            if distance > PRONOUN_WINDOW:
+            if distance > window:
                 break
             if f.in_quote is not None and f.in_quote != quote:
                 continue
@@ -576,22 +631,40 @@ def resolve(doc, kb, date: dt.date) -> list[Found]:
     resolver = Resolver(doc, kb, date, anchors(doc, pieces))
     for head, members in group(resolver.by_anchor):
         resolver.found.extend(resolver.phrases(head, members))
+    _unlabelled_surnames(doc, resolver)
     _chain_repeats(resolver.found)
     return _with_pronouns(doc, resolver.found)
 
 
+def _unlabelled_surnames(doc, resolver: Resolver) -> None:
+    """Surname-only mentions that neither the KB nor spaCy found ("Zelenskiy has been ...")
+    chain to an earlier full mention that ends with the same spelling."""
+    by_surname: dict[str, Found] = {}
+    for f in resolver.found:
+        if f.entity.kind == "person" and f.end - f.start >= 2:
+            by_surname.setdefault(doc[f.end - 1].text, f)
+    if not by_surname:
+        return
+    taken = {i for f in resolver.found for i in range(f.start, f.end)}
+    for token in doc:
+        full = by_surname.get(token.text)
+        if full is not None and token.i not in taken and full.start < token.i and token.pos_ in ("PROPN", "NOUN"):
+            resolver.found.append(resolver._copy(full, doc[token.i:token.i + 1], "PERSON"))
+    resolver.found.sort(key=lambda f: f.start)
+
+
 def _chain_repeats(found: list[Found]) -> None:
-    """A shorter later mention of a person (surname, title) points at the latest fuller one."""
-    fullest: dict[str, Found] = {}
+    """A later surname or title mention of a person points at the fullest name mention so far."""
+    named: dict[str, Found] = {}
     for f in found:
         actor_id = f.entity.actor_id
         if f.entity.kind != "person" or actor_id is None:
             continue
-        best = fullest.get(actor_id)
-        if best is not None and f.antecedent is None and f.end - f.start <= best.end - best.start:
+        best = named.get(actor_id)
+        if best is not None and f.antecedent is None and (f.label != "PERSON" or f.end - f.start < best.end - best.start):
             f.antecedent = best.start
-        if best is None or f.end - f.start >= best.end - best.start:
-            fullest[actor_id] = f
+        if f.label == "PERSON" and (best is None or f.end - f.start >= best.end - best.start):
+            named[actor_id] = f
 
 
 def _with_pronouns(doc, found: list[Found]) -> list[Found]:

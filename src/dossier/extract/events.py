@@ -41,6 +41,7 @@ class Reading:
     modes: list[str] = field(default_factory=list)
     origin: str | None = None
     content: list[Trigger] = field(default_factory=list)
+    opened: bool = False  # content of a negated "rule out": left open, so hypothetical
 
     @property
     def mode(self) -> str | None:
@@ -81,18 +82,19 @@ class Coder:
             return []
         tokens = {t.token.i for t in triggers}
         events = []
-        for head in arrange(triggers, self.lex):
-            for reading, frame_trigger in self.readings(head):
-                event = self.event(sent, frame_trigger, reading, tokens)
-                if event is not None:
-                    events.append(event)
+        for head in arrange(triggers, self.lex, self.onto.absorbs):
+            found = [self.event(sent, t, reading, tokens) for reading, t in self.readings(head)]
+            events += _merge_modes([e for e in found if e is not None])
         return events
 
     def readings(self, trigger: Trigger) -> list[tuple[Reading, Trigger]]:
         """What a frame's trigger means: a negated "rule out" opens its content instead."""
         if trigger.spec.get("type") == "REJECT" and trigger.content and trigger.extra \
                 and modality(trigger, self.lex).factuality == "negated":
-            return [(r, t) for c in trigger.content for r, t in self.readings(c)]
+            opened = [(r, t) for c in trigger.content for r, t in self.readings(c)]
+            for reading, _ in opened:
+                reading.opened = True
+            return opened
         return [(r, trigger) for r in self.read(trigger)]
 
     def content_pairs(self, trigger: Trigger) -> list[tuple[str, str | None]]:
@@ -107,7 +109,8 @@ class Coder:
         kind = trigger.type
         if kind == "THREATEN":
             modes = [trigger.mode] if trigger.mode else self.threat_modes(trigger)
-            if not modes and trigger.spec.get("needs_mode"):
+            if trigger.spec.get("needs_mode") and not any(
+                    self.onto.threat_mode(t, m) for t, m in self.content_pairs(trigger)):
                 return []
             return [Reading(kind, modes, content=trigger.content)]
         if kind in ("REQUEST", "REJECT") and not trigger.mode:
@@ -132,32 +135,39 @@ class Coder:
     # --- reading -> event ---------------------------------------------------
 
     def event(self, sent: Span, trigger: Trigger, reading: Reading, tokens: set[int]) -> Event | None:
-        mod = modality(trigger, self.lex, reading.content)
+        mod = Modality("hypothetical") if reading.opened else modality(trigger, self.lex, reading.content)
         if mod.factuality == "negated" and trigger.type == "REJECT" and trigger.extra:
             return None
         statement, claimant = self.claim(trigger)
-        actor_tokens = roles.actors(trigger, self.lex)
+        actor_tokens = roles.actors(trigger, self.lex, tokens)
         recipient_tokens = self.recipient_tokens(trigger, reading, tokens)
-        if reading.type == "CONSULT" and reading.mode != "visit" and not trigger.spec.get("swap"):
+        if reading.type == "CONSULT" and reading.mode not in ("visit", "third-party") and not trigger.spec.get("swap"):
             actor_tokens, recipient_tokens = actor_tokens + recipient_tokens, []
         if trigger.spec.get("swap"):
             actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
         actor = self.entities(actor_tokens, claimant)
-        recipient = [e for e in self.entities(recipient_tokens, claimant) if not _same_any(e, actor)]
+        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_any(e, actor)]
         date = self.date(trigger)
         factuality = mod.factuality
+        if factuality == "negated" and self.onto.refusal_type(reading.type):
+            mode = self.onto.request_mode(reading.type, reading.mode)
+            reading = Reading(self.onto.refusal_type(reading.type), [mode] if mode else [],
+                              origin=reading.type, content=reading.content)
+            factuality = "asserted"
         if factuality == "asserted" and _historical(date, self.ctx.published):
             factuality = "historical"
         reading = self.reduce(reading, factuality, actor, claimant)
         if reading is None:
             return None
-        if claimant is not None and reading.origin == "THREATEN" and not _same_any(claimant, actor):
-            actor = [claimant]
+        if claimant is not None and reading.origin == "THREATEN" and _same_side(claimant, actor):
+            actor = _speaker_first(claimant, actor)
+        if not actor and not recipient:
+            return None  # PLOVER codes no event without a named participant
         contexts = self.contexts(sent, reading)
         start, end = trigger.span
         return Event(
             self.ctx.article_id, sent.text, sent.start_char, sent.end_char,
-            actor=actor, recipient=recipient, type=reading.type, mode=reading.mode,
+            actor=actor, recipient=recipient, type=reading.type, mode=reading.mode, modes=list(reading.modes),
             contexts=contexts,
             cameo=self.onto.cameo(reading.type, reading.mode, contexts, _origin(reading)),
             intensity=self.onto.intensity(reading.type, reading.mode),
@@ -169,15 +179,18 @@ class Coder:
         )
 
     def recipient_tokens(self, trigger: Trigger, reading: Reading, tokens: set[int]) -> list[Token]:
+        """The trigger's own recipients; else who is asked (a request's content subject);
+        else the recipients or partners of what is threatened, promised or refused."""
         found = roles.recipients(trigger, self.lex, tokens)
-        if found or not trigger.content:
-            return found
-        if reading.type == "REQUEST":
+        if not found and reading.type == "REQUEST":
             found = roles.content_subject(trigger)
-        for c in trigger.content:
-            found = found or roles.recipients(c, self.lex, tokens)
-            for grand in c.content:
-                found = found or roles.recipients(grand, self.lex, tokens)
+        pending = list(trigger.content)
+        while pending and not found:
+            c = pending.pop(0)
+            found = roles.recipients(c, self.lex, tokens) + roles.partners(c)
+            pending += c.content
+        if not found and trigger.spec.get("content"):
+            found = roles.content_entities(trigger, self.lex)
         return found
 
     def reduce(self, reading: Reading, factuality: str, actor: list[Entity], claimant: Entity | None) -> Reading | None:
@@ -186,8 +199,8 @@ class Coder:
         if factuality in ("future", "conditional") and self.onto.future_type(kind) != kind:
             return Reading(self.onto.future_type(kind), [], origin=kind)
         threat = self.onto.threat_mode(kind, mode)
-        if threat and (factuality == "conditional" or (factuality in NOT_ASSERTED and claimant is not None
-                                                       and _same_side(claimant, actor))):
+        announced = factuality in NOT_ASSERTED and claimant is not None and _same_side(claimant, actor)
+        if threat and (factuality == "conditional" or reading.opened or announced):
             return Reading("THREATEN", _unique([threat]), origin="THREATEN")
         return reading
 
@@ -243,14 +256,15 @@ class Coder:
         text = self.doc.text[start:end]
         modifier = self.ctx.entity_for(start, end) or self._of_entity(tok)
         if modifier is not None:
+            kind = modifier.kind if modifier.kind not in PLACE_KINDS else "unknown"
             return Entity(text=text, country=modifier.country, sector=modifier.sector,
-                          kind=modifier.kind, start=start, end=end)
+                          kind=kind, start=start, end=end)
         return Entity(text=text, start=start, end=end)
 
     def _of_entity(self, tok: Token) -> Entity | None:
-        """"Opposition groups in Zimbabwe", "members of the council": the group's country."""
-        for pobj in roles._pobjs(tok, ("of", "in", "from")):
-            found = self.ctx.entity_for(pobj.idx, pobj.idx + len(pobj))
+        """"Opposition groups in Zimbabwe", "doctors from American aid groups": their country."""
+        for pobj in roles.pobjs(tok, ("of", "in", "from")):
+            found = self.ctx.entity_for(pobj.left_edge.idx, pobj.idx + len(pobj))
             if found is not None and found.country:
                 return found
         return None
@@ -285,6 +299,24 @@ class Coder:
         found = {words[t.lemma_.lower()] for t in sent if t.lemma_.lower() in words}
         found.update(self.onto.mode_contexts(reading.type, reading.mode))
         return [c for c in self.lex.context_order if c in found]
+
+
+def _merge_modes(events: list[Event]) -> list[Event]:
+    """One event per type and trigger: a threat of sanctions and of force has two modes."""
+    merged: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.type, tuple(event.trigger_span))
+        if key in merged:
+            first = merged[key]
+            first.modes = _unique(first.modes + event.modes)
+        else:
+            merged[key] = event
+    return list(merged.values())
+
+
+def _speaker_first(claimant: Entity, actor: list[Entity]) -> list[Entity]:
+    """The speaker threatens on behalf of the side named ("We will hit them", X said)."""
+    return [claimant, *(a for a in actor if not _same_any(a, [claimant]) and a.kind == "person")]
 
 
 def _unique(items: list) -> list:

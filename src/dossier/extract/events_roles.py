@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dossier.extract.events_lexicon import Lexicon
-from dossier.extract.events_triggers import Trigger, noun_anchor
+from dossier.extract.events_triggers import PERSON_LABELS, Trigger, noun_anchor
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 #: how a verb without a subject borrows one: "was due to meet", "before meeting", "agreed and signed"
@@ -18,7 +18,16 @@ BORROW_DEPS = {"xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "relcl", "cco
 
 
 def expand(tok: Token) -> list[Token]:
-    """A role token and its conjuncts (and appositions)."""
+    """A role token and its conjuncts; "U.S. and Russian officials" gives U.S. and Russian."""
+    for child in tok.children:
+        if child.ent_type_ in PERSON_LABELS and child.dep_ in ("compound", "amod", "nmod") \
+                and any(g.dep_ == "conj" for g in child.children):
+            return [child, *(g for g in child.children if g.dep_ == "conj")]
+    if tok.pos_ == "NOUN" and not tok.ent_type_:
+        named = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PERSON_LABELS]
+        if named and any(c.dep_ == "conj" for c in named[0].children):
+            return expand(named[0])  # "the leaders of Chile and Peru"
     out = [tok]
     for child in tok.children:
         if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -26,7 +35,7 @@ def expand(tok: Token) -> list[Token]:
     return out
 
 
-def _pobjs(tok: Token, preps) -> list[Token]:
+def pobjs(tok: Token, preps) -> list[Token]:
     return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
 
@@ -41,8 +50,11 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
     """The subject of ``verb``, borrowed through control, coordination and relative clauses."""
     tok = verb
     for _ in range(depth):
+        stative = tok.lemma_.lower() in lex.roles["stative_passives"]
+        if not stative and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            return [p for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" for p in expand(g)]
         for child in tok.children:
-            if child.dep_ in lex.roles["actor_deps"]:
+            if child.dep_ in lex.roles["actor_deps"] or (stative and child.dep_ == "nsubjpass"):
                 if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
                     return expand(tok.head)
                 return expand(child)
@@ -52,6 +64,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
             return expand(tok.head)
         if tok.dep_ not in BORROW_DEPS or tok.head is tok:
             return []
+        controller = [c for c in tok.head.children if c.dep_ == "dobj"] if tok.dep_ == "xcomp" else []
+        if controller:
+            return expand(controller[0])
         tok = tok.head
     return []
 
@@ -61,7 +76,7 @@ def _noun_actors(trigger: Trigger, lex: Lexicon) -> list[Token]:
     for child in tok.children:
         if child.dep_ in lex.roles["noun_actor_deps"]:
             return expand(child)
-    by = _pobjs(tok, lex.roles["noun_actor_preps"])
+    by = pobjs(tok, lex.roles["noun_actor_preps"])
     if by:
         return [t for p in by for t in expand(p)]
     for child in tok.children:
@@ -76,39 +91,117 @@ def _noun_actors(trigger: Trigger, lex: Lexicon) -> list[Token]:
     return subject_of(tok.head, lex) if tok.dep_ in ("dobj", "pobj") else []
 
 
-def actors(trigger: Trigger, lex: Lexicon) -> list[Token]:
+def actors(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
+    """Who acts; events and weapons in subject position ("a bombing killed") are no actors."""
     found = subject_of(trigger.token, lex) if trigger.kind != "noun" else _noun_actors(trigger, lex)
-    if trigger.spec.get("with") == "actor":
-        found += [t for p in _pobjs(trigger.token, ("with",)) for t in expand(p)]
-    return found
+    found = [t for t in found if t.i not in trigger_tokens and t.lower_ not in lex.roles["non_actors"]
+             and not lex.in_class(t.lemma_.lower(), "instruments")]
+    return found + partners(trigger)
 
 
 def _object_is_role(tok: Token, lex: Lexicon, trigger_tokens: set[int]) -> bool:
-    """Objects that are things (aid, troops, an agreement) or events are no recipients."""
+    """Names, pronouns and groups of people take roles; things (aid, an agreement, the
+    border) and events do not."""
     if tok.i in trigger_tokens or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
         return False
-    return tok.pos_ in ("PROPN", "PRON") or not lex.classes_of(tok.lemma_.lower())
+    if lex.in_class(tok.lemma_.lower(), "instruments"):
+        return False
+    if tok.pos_ in ("PROPN", "PRON") or any(t.ent_type_ in PERSON_LABELS for t in tok.lefts):
+        return True
+    return lex.in_class(tok.lemma_.lower(), "groups")
+
+
+def _head_noun(tok: Token, lex: Lexicon) -> Token:
+    """The noun a role phrase is about: "to" of a dative, "activists" in "dozens of activists"."""
+    if tok.pos_ == "ADP":
+        found = [c for c in tok.children if c.dep_ == "pobj"]
+        return found[0] if found else tok
+    if tok.ent_type_ == "CARDINAL" or lex.in_class(tok.lemma_.lower(), "quantities"):
+        found = pobjs(tok, ("of",))
+        return found[0] if found else tok
+    return tok
+
+
+def _phrase_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
+    """Where a recipient's preposition may hang: the trigger, the noun a compound trigger
+    modifies (a mediation mission between ...), a thing it acts on (aid for Romania)."""
+    tok = trigger.token
+    heads = [tok]
+    if trigger.kind == "noun" and tok.dep_ == "compound":
+        heads.append(tok.head)
+    if trigger.anchor is not None and trigger.anchor.pos_ == "VERB":
+        heads.append(trigger.anchor)
+    for child in tok.children:
+        if child.dep_ == "dobj" and not _object_is_role(child, lex, trigger_tokens):
+            heads.append(child)
+            heads += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    return heads
+
+
+def theme_classes(trigger: Trigger, lex: Lexicon) -> set[str]:
+    """Noun classes of what is moved or given (troops deployed, aid sent): no recipients."""
+    spec = trigger.spec
+    named = spec.get("needs_object", [])
+    named = set(named if isinstance(named, list) else [named]) | set(spec.get("objects", {}))
+    by_type = lex.roles["theme_classes"]
+    named |= set(by_type.get(trigger.type, ())) | set(by_type.get(f"{trigger.type}:{trigger.mode}", ()))
+    return named - {"person", "any", "captives"}
+
+
+def owners(thing: Token, lex: Lexicon) -> list[Token]:
+    """Whose a thing is: "a U.S. request", "North Korea's demand", "calls by Kofi Annan"."""
+    found = [c for c in thing.children if c.dep_ == "poss"
+             or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PERSON_LABELS)]
+    found += pobjs(thing, lex.roles["noun_actor_preps"])
+    return [t for f in found for t in expand(f)]
 
 
 def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
+    """Objects and prepositional objects that are actors; for things acted on (a request
+    rejected, a statement welcomed), the thing's owner."""
     tok = trigger.token
-    found: list[Token] = []
+    candidates: list[Token] = []
     if trigger.kind == "verb":
-        for child in tok.children:
-            if child.dep_ in lex.roles["object_deps"] + lex.roles["passive_subject_deps"]:
-                if _object_is_role(child, lex, trigger_tokens):
-                    found += expand(child)
+        themes = theme_classes(trigger, lex)
+        candidates += [c for c in tok.children
+                       if c.dep_ in lex.roles["object_deps"] + lex.roles["passive_subject_deps"]
+                       and not any(lex.in_class(c.lemma_.lower(), name) for name in themes)]
     preps = lex.recipient_preps(trigger.type)
-    for pobj in _pobjs(tok, preps):
-        if not is_location(pobj, lex) and _object_is_role(pobj, lex, trigger_tokens):
-            found += expand(pobj)
+    for head in _phrase_heads(trigger, lex, trigger_tokens):
+        candidates += [p for p in pobjs(head, preps) if not is_location(p, lex)]
+    found: list[Token] = []
+    for cand in (_head_noun(c, lex) for c in candidates):
+        found += expand(cand) if _object_is_role(cand, lex, trigger_tokens) else owners(cand, lex)
     return found
+
+
+def content_entities(trigger: Trigger, lex: Lexicon) -> list[Token]:
+    """Actors named in a threat's or promise's content: "to break relations with Russia"."""
+    preps = lex.recipient_preps(trigger.type) | {"with"}
+    found = []
+    for child in trigger.token.children:
+        if child.dep_ in ("xcomp", "ccomp", "acl"):
+            found += [t for tok in child.subtree if tok.dep_ == "prep" and tok.lower_ in preps
+                      for t in pobjs(tok.head, (tok.lower_,)) if t.ent_type_ in PERSON_LABELS]
+    return [t for f in _unique_tokens(found) for t in expand(f)]
+
+
+def _unique_tokens(tokens: list[Token]) -> list[Token]:
+    return list({t.i: t for t in tokens}.values())
+
+
+def partners(trigger: Trigger) -> list[Token]:
+    """Those met or negotiated with: "offered to negotiate with the president"."""
+    if trigger.spec.get("with") != "actor":
+        return []
+    return [t for p in pobjs(trigger.token, ("with",)) for t in expand(p)]
 
 
 def content_subject(trigger: Trigger) -> list[Token]:
     """The subject of a content clause: who is asked to act in "demanded that Kyiv yield"."""
     for child in trigger.token.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ in ("ccomp", "acl"):
             for grand in child.children:
                 if grand.dep_ in ("nsubj", "nsubjpass"):
                     return expand(grand)
@@ -120,5 +213,6 @@ def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
     heads = [trigger.token]
     if trigger.kind == "noun":
         heads.append(trigger.token.head)
-    return [p for h in heads for p in _pobjs(h, lex.roles["location_preps"])
+    heads += [p for h in list(heads) for p in pobjs(h, ("with",))]
+    return [p for h in heads for p in pobjs(h, lex.roles["location_preps"])
             if p.ent_type_ in lex.roles["location_labels"]]

@@ -31,6 +31,7 @@ class Trigger:
     spec: dict
     kind: str  # verb, noun, adj
     extra: list[Token] = field(default_factory=list)  # particles of a phrasal verb
+    anchor: Token | None = None  # the support verb or noun of a noun trigger
     content: list[Trigger] = field(default_factory=list)  # absorbed triggers
     merged: list[Trigger] = field(default_factory=list)  # same-type triggers below it
 
@@ -56,6 +57,13 @@ def is_person_like(tok: Token) -> bool:
     return any(t.ent_type_ in PERSON_LABELS for t in tok.lefts)
 
 
+def _heads_of_phrase(tok: Token) -> list[Token]:
+    """A noun and what names its kind: compounds (aid deliveries), "of" objects (part of a program)."""
+    out = [tok, *(c for c in tok.children if c.dep_ == "compound")]
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
 def in_class(lex: Lexicon, tok: Token | None, name: str) -> bool:
     if tok is None:
         return False
@@ -63,7 +71,7 @@ def in_class(lex: Lexicon, tok: Token | None, name: str) -> bool:
         return True
     if name == "person":
         return is_person_like(tok)
-    return lex.in_class(tok.lemma_.lower(), name)
+    return any(lex.in_class(t.lemma_.lower(), name) for t in _heads_of_phrase(tok))
 
 
 def _phrasal(tok: Token, lex: Lexicon) -> tuple[dict, list[Token]] | None:
@@ -82,18 +90,38 @@ def _phrasal(tok: Token, lex: Lexicon) -> tuple[dict, list[Token]] | None:
     return None
 
 
+def _has_partner(tok: Token) -> bool:
+    """Someone to meet or talk with: an object, a with/to phrase, or plural subjects."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "to", "between")):
+            return True
+        if c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or any(g.dep_ == "conj" for g in c.children)
+                                  or c.lower_ in ("we", "they")):
+            return True
+    return False
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
 def _satisfied(tok: Token, spec: dict, lex: Lexicon) -> bool:
     children = {c.dep_ for c in tok.children}
-    if spec.get("needs_object") and not in_class(lex, obj_of(tok), spec["needs_object"]):
+    needs = spec.get("needs_object")
+    if needs and not any(in_class(lex, obj_of(tok), name) for name in _as_list(needs)):
         return False
     if spec.get("needs_content") and not children & {"xcomp", "ccomp", "prep"}:
         return False
-    if spec.get("needs_partner") and not any(
-        c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children
-    ):
+    if spec.get("needs_partner") and not _has_partner(tok):
         return False
     needs = spec.get("needs_modifier")
     return not needs or any(c.lemma_.lower() in needs for c in tok.children)
+
+
+def _override(trigger: Trigger, override: dict) -> Trigger:
+    trigger.type = override["type"]
+    trigger.mode = override.get("mode")
+    return trigger
 
 
 def _with_objects(trigger: Trigger, lex: Lexicon) -> Trigger:
@@ -101,20 +129,35 @@ def _with_objects(trigger: Trigger, lex: Lexicon) -> Trigger:
     obj = obj_of(trigger.token)
     for name, override in trigger.spec.get("objects", {}).items():
         if in_class(lex, obj, name):
-            trigger.type = override["type"]
-            trigger.mode = override.get("mode")
-            break
+            return _override(trigger, override)
+    return trigger
+
+
+def _as_speech(tok: Token) -> bool:
+    """A verb used to report what was said: "..., a rights group protested", "protested to the UN"."""
+    return tok.dep_ == "parataxis" or any(
+        c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in ("to", "with")) for c in tok.children)
+
+
+def _with_modifiers(trigger: Trigger) -> Trigger:
+    """Modifier-conditioned senses: a hunger strike (PROTEST), joint exercises (COOPERATE)."""
+    mods = trigger.spec.get("modifiers", {})
+    for child in trigger.token.children:
+        override = mods.get(child.lemma_.lower()) if child.dep_ in ("amod", "compound", "nmod") else None
+        if override:
+            return _override(trigger, override)
     return trigger
 
 
 def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
-    if tok.pos_ != "VERB" or tok.dep_ == "amod":
+    if tok.pos_ != "VERB" or tok.dep_ == "amod" or tok.ent_type_:
         return None
     found = _phrasal(tok, lex)
     spec, extra = found if found else (lex.verbs.get(tok.lemma_.lower()), [])
     if not spec or not _satisfied(tok, spec, lex):
         return None
-    return _with_objects(Trigger(tok, spec["type"], spec.get("mode"), spec, "verb", extra), lex)
+    trigger = _with_objects(Trigger(tok, spec["type"], spec.get("mode"), spec, "verb", extra), lex)
+    return _override(trigger, spec["speech"]) if spec.get("speech") and _as_speech(tok) else trigger
 
 
 def match_adjective(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -133,8 +176,12 @@ def noun_anchor(tok: Token, lex: Lexicon) -> Token | None:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in lex.roles["noun_actor_amod_labels"]:
             return tok
     head = tok.head
+    if tok.dep_ == "compound" and head.pos_ == "NOUN":
+        return noun_anchor(head, lex)
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in lex.support_verbs:
         return head
+    if tok.dep_ == "pobj" and head.head.lemma_.lower() in lex.support_verbs and head.head.pos_ == "VERB":
+        return head.head
     if tok.dep_ == "pobj" and head.lower_ in lex.roles["support_noun_preps"]:
         noun = head.head
         if noun.lemma_.lower() in lex.support_nouns:
@@ -143,14 +190,35 @@ def noun_anchor(tok: Token, lex: Lexicon) -> Token | None:
 
 
 def match_noun(tok: Token, lex: Lexicon, governed: set[int]) -> Trigger | None:
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
         return None
     spec = lex.nouns.get(tok.lemma_.lower())
     if not spec or not _satisfied(tok, spec, lex):
         return None
-    if noun_anchor(tok, lex) is None and not governed & {a.i for a in _ancestors(tok, 3)}:
+    anchor = noun_anchor(tok, lex)
+    if anchor is None and not governed & {a.i for a in _ancestors(tok, 4)}:
         return None
-    return Trigger(tok, spec["type"], spec.get("mode"), spec, "noun")
+    trigger = _with_modifiers(Trigger(tok, spec["type"], spec.get("mode"), spec, "noun", anchor=anchor))
+    support = spec.get("support", {}).get(anchor.lemma_.lower()) if anchor is not None else None
+    return _override(trigger, support) if support else trigger
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def match_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
+    """"X said Libya must hand over the suspects": X demands it (a REQUEST on the verb of saying)."""
+    if tok.dep_ == "aux" and tok.lower_ in lex.factuality["obligation_aux"]:
+        clause = tok.head
+    elif tok.lemma_ == "have" and any(c.dep_ == "xcomp" and _infinitive(c) for c in tok.children):
+        clause = tok  # "would have to give up"
+    else:
+        return None
+    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+        return None
+    spec = {"type": "REQUEST", "content": True}
+    return Trigger(clause.head, "REQUEST", None, spec, "verb")
 
 
 def _ancestors(tok: Token, depth: int):
@@ -164,39 +232,72 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Verb and adjective triggers first; then nouns that have an actor or sit under one."""
     triggers = [t for tok in sent if (t := match_verb(tok, lex) or match_adjective(tok, lex))]
     governed = {t.token.i for t in triggers}
+    obligations = {t.token.i: t for tok in sent if (t := match_obligation(tok, lex))}
+    triggers += [t for i, t in obligations.items() if i not in governed]
+    governed = {t.token.i for t in triggers}
     triggers += [t for tok in sent if (t := match_noun(tok, lex, governed))]
     return sorted(triggers, key=lambda t: t.token.i)
 
 
+def _has_mark(tok: Token, marks) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+
+
+def _is_purpose(tok: Token) -> bool:
+    """An infinitive of purpose: "staged a strike to demand ...", "met to discuss ..."."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _is_background(tok: Token) -> bool:
+    """A clause describing a participant ("equipment seized last year", "the town where 20
+    were killed"), not the reported act; who-clauses about a person's acts are kept."""
+    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG"):
+        return True
+    return tok.dep_ == "relcl" and not any(c.lower_ in ("who", "whose") for c in tok.children)
+
+
 def _governor(trigger: Trigger, index: dict[int, Trigger], lex: Lexicon) -> tuple[Trigger | None, str]:
-    """The trigger above ``trigger`` and how it is reached: content, merge, condition or none."""
+    """The trigger above ``trigger`` and how it is reached: content, purpose, merge (same
+    type only), condition (no event), background (no event) or none (an event of its own)."""
     tok = trigger.token
     via = "content"
     while tok.head is not tok:
         dep = tok.dep_
-        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.factuality["condition_marks"] for c in tok.children):
+        if dep == "advcl" and _has_mark(tok, lex.factuality["condition_marks"]):
             return None, "condition"
+        if _is_background(tok):
+            return None, "background"
         if dep == "conj" and tok.pos_ in ("VERB", "AUX"):
             return None, "none"
-        if dep in MERGE_DEPS:
+        if _is_purpose(tok):
+            via = "purpose"
+        elif dep in MERGE_DEPS:
             via = "merge"
         elif dep not in CONTENT_DEPS and dep != "conj":
             return None, "none"
         tok = tok.head
-        if tok.i in index and dep != "conj":
-            return index[tok.i], via
+        governor = index.get(tok.i)
+        if governor is not None and governor is not trigger and dep != "conj":
+            return governor, via
     return None, "none"
 
 
-def arrange(triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
-    """Attach content and same-type triggers to their governors; return frame heads."""
+def arrange(triggers: list[Trigger], lex: Lexicon, absorbs: dict[str, list[str]]) -> list[Trigger]:
+    """Attach content and same-type triggers to their governors; return frame heads.
+
+    A noun event's support verb stands for it ("began a hunger strike to demand ..."),
+    and ``absorbs`` lists types whose triggers below a type are its topic (a protest's
+    demands are not coded separately)."""
     index = {t.token.i: t for t in triggers}
+    for t in triggers:
+        if t.anchor is not None and t.anchor.pos_ == "VERB":
+            index.setdefault(t.anchor.i, t)
     heads = []
     for trigger in triggers:
         governor, via = _governor(trigger, index, lex)
-        if via == "condition":
+        if via in ("condition", "background"):
             continue
-        if governor is not None and via == "content":
+        if governor is not None and (via in ("content", "purpose") or trigger.type in absorbs.get(governor.type, ())):
             governor.content.append(trigger)
         elif governor is not None and governor.type == trigger.type:
             governor.merged.append(trigger)

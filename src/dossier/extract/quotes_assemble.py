@@ -5,7 +5,7 @@ wrong (PolNeAR's contents are clauses and quotes). So each cue's content is chos
 among *structural* candidates — the subtrees of the cue's complements, the clause the
 cue is embedded in (less the cue's own subtree), the quotes near it — and the CRF's
 own content runs, by how well each agrees with the CRF's content marginals
-(sum of ``p - 0.5`` over its tokens, structural candidates get a bonus). The winner
+(sum of ``p - THRESHOLD`` over its tokens). The winner
 is then snapped to quote marks and trimmed of outer punctuation (unquoted content
 leaves out the final period; quoted content keeps its marks and what is inside).
 """
@@ -25,8 +25,10 @@ NON_CONTENT_DEPS = SUBJECT_DEPS | {
 }
 #: Dependencies by which a cue hangs off the clause it reports ("A, X said").
 EMBEDDED_DEPS = {"ccomp", "parataxis", "advcl", "conj", "prep", "xcomp"}
-#: Bonus (in summed ``p - 0.5``) a parse- or quote-shaped candidate gets over a raw CRF run.
-STRUCTURE_BONUS = 1.0
+#: A candidate scores the sum over its words of ``p - THRESHOLD`` (``p``: the CRF's content
+#: marginal); a parse- or quote-shaped candidate gets ``STRUCTURE_BONUS`` over a raw CRF run.
+THRESHOLD = 0.5
+STRUCTURE_BONUS = 0.0
 
 
 @dataclass
@@ -90,9 +92,19 @@ def pick_source(cue_tokens: list, sources: list[list], used_cue: set[int]) -> li
         if inside:
             return max(inside, key=len)
     same_sentence = [span for span in pool if span[0].sent == sentence]
-    if not same_sentence:
+    if same_sentence:
+        return min(same_sentence, key=lambda span: _gap(span, cue_tokens))
+    return subject_span(subject, used_cue)
+
+
+def subject_span(subject, used_cue: set[int]) -> list:
+    """The untagged subject as a source: its subtree when short, else its noun chunk."""
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.i in used_cue:
         return []
-    return min(same_sentence, key=lambda span: _gap(span, cue_tokens))
+    words = list(subject.subtree)
+    if len(words) > 6:
+        words = [t for t in words if t.i <= subject.i and t.head.i == subject.i or t.i == subject.i]
+    return [t for t in words if not t.is_punct]
 
 
 def _gap(a: list, b: list) -> int:
@@ -182,7 +194,7 @@ class ContentChooser:
         self.quotes = quotes  # doc token ranges [start, end) of quotes in this paragraph
 
     def score(self, tokens: set[int]) -> float:
-        return sum(self.prob.get(i, 0.0) - 0.5 for i in tokens if not self.doc[i].is_punct)
+        return sum(self.prob.get(i, 0.0) - THRESHOLD for i in tokens if not self.doc[i].is_punct)
 
     def choose(self, cue_tokens: list, exclude: set[int], crf_runs: list[set[int]], others: list[list]) -> set[int]:
         structural = structural_candidates(cue_tokens, exclude, self.quotes, others)

@@ -121,6 +121,8 @@ def base_features(token, quote_flag: str, cue_mark: str, cues: frozenset[str]) -
         f"hc={'y' if head.lemma_.lower() in cues else 'n'}",
         f"m={cue_mark}",
         f"x={token.suffix_.lower()}",
+        f"ld={lemma}|{token.dep_}",
+        *{f"k={child.dep_}" for child in token.children},
     ]
 
 

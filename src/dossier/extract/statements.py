@@ -86,7 +86,7 @@ def tag_paragraph(doc, tokens: list, features: list, quotes: list[tuple[int, int
     crf = tagger()
     crf.set(features)
     labels = crf.tag()
-    cues = runs(labels, "CUE")
+    cues = runs(labels, "CUE") + untagged_speech_cues(tokens, labels)
     if not cues:
         return []
     prob = [crf.marginal("B-CON", i) + crf.marginal("I-CON", i) for i in range(len(tokens))]
@@ -142,6 +142,23 @@ def inner_attributions(doc, quotes: list, drafts: list[Draft], paragraphs: list[
         if content:
             number = sum(s <= verb.i for s in starts) - 1
             found.append(Draft([verb.i], [subject.i], content, number))
+    return found
+
+
+SPEECH_RULE = True
+
+
+def untagged_speech_cues(tokens: list, labels: list[str]) -> list[list[int]]:
+    """Speech verbs the tagger left out that govern a clause ("warned ... that ...")."""
+    if not SPEECH_RULE:
+        return []
+    speech = set(load_words("speech_verbs.txt"))
+    found = []
+    for n, token in enumerate(tokens):
+        if labels[n] != "O" or token.pos_ != "VERB" or token.lemma_.lower() not in speech:
+            continue
+        if any(child.dep_ in ("ccomp", "xcomp") for child in token.children):
+            found.append([n])
     return found
 
 
@@ -297,6 +314,8 @@ def venue(anchor, excluded: set[int]) -> str | None:
                     words.append(token)
                 while words and words[-1].is_punct:
                     words.pop()
+                if len(words) < 2:
+                    continue
                 return prep.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
     return None
 

@@ -32,7 +32,7 @@ LEXICON: dict = json.loads((_DATA / "time_lexicon.json").read_text())
 GRAMMAR: dict = json.loads((_DATA / "time_patterns.json").read_text())
 
 #: Classes read from a token's shape rather than looked up.
-SHAPE_CLASSES = ("YEAR", "DAYNUM", "NUM", "ORD", "DECADE", "CLOCK", "ISO")
+SHAPE_CLASSES = ("YEAR", "EDGE_YEAR", "DAYNUM", "NUM", "ORD", "DECADE", "CLOCK", "ISO")
 LOOKUP_CLASSES = tuple(k for k, v in LEXICON.items() if isinstance(v, dict) and k.isupper())
 CONTINUATION = "~"
 OTHER = "."
@@ -52,12 +52,14 @@ PHRASES = {
     for phrase, value in entries.items()
 }
 MAX_PHRASE = max(len(p) for p in PHRASES)
+PHRASE_STARTS = {p[0] for p in PHRASES}
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$|^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
 CLOCK_SHAPE = re.compile(r"^(\d{1,2})(?::(\d{2}))?(a\.?m\.?|p\.?m\.?)?$", re.I)
 ORDINAL_SHAPE = re.compile(r"^(\d{1,2})(st|nd|rd|th)$", re.I)
-DECADE_SHAPE = re.compile(r"^'?(\d{2}|\d{4})'?s$")
+DECADE_SHAPE = re.compile(r"^(?:['’]?(\d{2})|(\d{4}))'?s$")
 NUMBER_SHAPE = re.compile(r"^\d+(?:\.\d+)?$")
+EDGE_YEAR_SHAPE = re.compile(r"^(early|mid|late)-(\d{4})$", re.I)
 
 DURATION_UNITS = {
     "S": ("T", 1, "S"), "MIN": ("T", 1, "M"), "H": ("T", 1, "H"), "D": ("", 1, "D"),
@@ -117,21 +119,28 @@ class Match:
 # --- token classes ---------------------------------------------------------------
 
 
-def _lookup(key: str) -> Word | None:
+def _flat_lexicon() -> dict[str, Word]:
+    """Every lexicon word with its class; a word in two classes keeps the first."""
+    words: dict[str, Word] = {}
     for cls in LOOKUP_CLASSES:
-        if key in LEXICON[cls]:
-            value = LEXICON[cls][key]
-            return Word(cls, value)
-    return None
+        for key, value in LEXICON[cls].items():
+            words.setdefault(key, Word(cls, value))
+    return words
+
+
+WORDS = _flat_lexicon()
 
 
 def _shape_word(text: str, prev: str, following) -> Word | None:
     """Numbers, years, ordinals, decades, clock times and ISO dates, by their shape."""
     if ISO_DATE.match(text):
         return Word("ISO", text)
+    if m := EDGE_YEAR_SHAPE.match(text):
+        return Word("EDGE_YEAR", (LEXICON["EDGE"][m.group(1).lower()], int(m.group(2))))
     if m := DECADE_SHAPE.match(text):
-        digits = m.group(1)
-        return Word("DECADE", int(digits) if len(digits) == 4 else 1900 + int(digits))
+        if m.group(2) or text[0] in "'’" or prev in ("'", "’"):
+            return Word("DECADE", int(m.group(2)) if m.group(2) else 1900 + int(m.group(1)))
+        return None  # "in her 30s" is an age
     if m := ORDINAL_SHAPE.match(text):
         return Word("ORD", int(m.group(1)))
     if ":" in text or text[-1:].lower() == "m":
@@ -158,10 +167,13 @@ def _year_context(following) -> bool:
 
 
 def _guard_ok(token, prev_lower: str) -> bool:
-    """An ambiguous word ("May", "march", "fall") is a time only in a temporal context."""
-    if prev_lower in GUARD_CONTEXT:
-        return True
+    """An ambiguous word ("May", "march", "fall") is a time only in a temporal context,
+    and not before a name ("Jan Kavan")."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+        return False
+    if prev_lower in GUARD_CONTEXT or prev_lower[:1].isdigit():
+        return True
     return nxt is not None and (nxt.like_num or ORDINAL_SHAPE.match(nxt.text) is not None)
 
 
@@ -178,8 +190,9 @@ def classify(doc) -> list[Word | None]:
     words: list[Word | None] = [None] * len(doc)
     lowers = [t.lower_ for t in doc]
     i = 0
-    while i < len(doc):
-        phrase = _phrase_at(lowers, i)
+    while i < len(lowers):
+        lower = lowers[i]
+        phrase = _phrase_at(lowers, i) if lower in PHRASE_STARTS else None
         if phrase:
             length, cls, value = phrase
             words[i] = Word(cls, value)
@@ -187,7 +200,8 @@ def classify(doc) -> list[Word | None]:
                 words[j] = Word(CONTINUATION)
             i += length
             continue
-        words[i] = _classify_token(doc[i], lowers[i - 1] if i else "")
+        if lower.rstrip(".") in WORDS or lower[:1].isdigit() or lower[:1] == "'" or "-" in lower:
+            words[i] = _classify_token(doc[i], lowers[i - 1] if i else "")
         i += 1
     return words
 
@@ -204,9 +218,9 @@ def _classify_token(token, prev_lower: str) -> Word | None:
     text = token.text
     key = token.lower_.rstrip(".") if len(token.text) > 1 else token.lower_
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    word = _lookup(key)
+    word = WORDS.get(key)
     if word is None:
-        return _shape_word(text, prev_lower, following) if text[0].isdigit() or text[0] == "'" else None
+        return _shape_word(text, prev_lower, following) if text[0].isdigit() or "'" in text or "-" in text else None
     if word.cls in CAPITALISED and not text[0].isupper():
         return None
     if key in GUARDED and not _guarded_time(token, word, prev_lower):
@@ -241,12 +255,22 @@ PATTERNS = [
 
 
 def candidates(codes: str) -> list[tuple[int, int, int]]:
-    """All pattern matches as ``(start, end, pattern index)``."""
+    """All pattern matches as token ranges ``(start, end, pattern index)``.
+
+    Patterns never match OTHER tokens, so runs of them are squeezed to one
+    before matching (most of a text is outside the grammar). A match opening
+    with "the" is also offered without it, for rules that refuse the article.
+    """
+    kept = [i for i, c in enumerate(codes) if c != OTHER or i == 0 or codes[i - 1] != OTHER]
+    squeezed = "".join(codes[i] for i in kept)
     found = []
     for index, (regex, _, _) in enumerate(PATTERNS):
-        for m in regex.finditer(codes):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), index))
+        for m in regex.finditer(squeezed):
+            start, end = kept[m.start()], kept[m.end() - 1] + 1
+            if end > start:
+                found.append((start, end, index))
+            if codes[start] == _CODE["THE"] and end > start + 1:
+                found.append((start + 1, end, index))  # in case the rule wants no article
     return found
 
 
@@ -315,8 +339,9 @@ def granularity(value: str) -> str | None:
 
 # --- tense ------------------------------------------------------------------------
 
-FUTURE_AUX = {"will", "wo", "'ll", "shall", "gon"}
-FUTURE_WORDS = {"due", "scheduled", "set", "expected", "slated", "plan", "plans", "going"}
+FUTURE_AUX = set(LEXICON["tense"]["future_aux"])
+FUTURE_WORDS = set(LEXICON["tense"]["future_words"])
+REPORTING = set(LEXICON["tense"]["reporting"])
 
 
 def governing_verb(token):
@@ -350,8 +375,12 @@ def tense(token) -> int:
     """-1 when the expression hangs on a past verb, +1 on a future one, 0 unknown.
 
     An infinitive takes the tense of the verb it depends on ("planned to pay on
-    Friday" looks back) unless that verb announces a plan ("due to meet").
+    Friday" looks back) unless that verb announces a plan ("due to meet", "is to
+    resume"). The simple present looks ahead ("meet Monday") except in reporting
+    verbs ("says Monday"). A possessive ("Wednesday's ruling") names a day the verb's tense says nothing of.
     """
+    if token.dep_ == "poss":
+        return 0
     verb = host_verb(token)
     for _ in range(4):
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -363,9 +392,11 @@ def tense(token) -> int:
         if verb.tag_ == "VBG" and aux:
             return 1
         if "to" in lowers:
-            if verb.head.lower_ in FUTURE_WORDS:
+            if verb.head.lower_ in FUTURE_WORDS or verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
                 return 1
-        elif verb.tag_ in ("VBZ", "VBP", "MD") or verb.dep_ not in ("xcomp", "acomp", "conj", "advcl"):
+        elif verb.tag_ in ("VBZ", "VBP"):
+            return 0 if verb.lemma_ in REPORTING or verb.pos_ != "VERB" else 1
+        elif verb.tag_ == "MD" or verb.dep_ not in ("xcomp", "acomp", "conj", "advcl"):
             return 0
         if verb.head.i == verb.i:
             return 0
@@ -393,12 +424,15 @@ def resolve_weekday(anchor: dt.date, weekday: int, direction: int, relative: int
     return anchor - dt.timedelta(days=(-delta) % 7)
 
 
-def resolve_year(anchor: dt.date, month: int, day: int | None, direction: int, weekday: int | None = None) -> int:
+def resolve_year(
+    anchor: dt.date, month: int, day: int | None, direction: int, weekday: int | None = None, strict: bool = False
+) -> int:
     """The year of a month (and day) given without one.
 
     A weekday named with it ("Saturday, April 25") picks the year it falls in;
     otherwise the nearest such date on the side the tense points to, unless that
-    is over half a year away while the same date this year is close.
+    is over half a year away while the same date this year is close. ``strict``
+    ("last December") always keeps to that side.
     """
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
     dates = {y: _safe_date(y, month, day or 15) for y in years}
@@ -420,7 +454,7 @@ def resolve_year(anchor: dt.date, month: int, day: int | None, direction: int, w
         sided = []
     if sided:
         best = min(sided, key=distance)
-        if distance(best) <= dt.timedelta(days=183) or distance(nearest) > dt.timedelta(days=60):
+        if strict or distance(best) <= dt.timedelta(days=183) or distance(nearest) > dt.timedelta(days=60):
             return best
     return nearest
 
@@ -484,6 +518,9 @@ def rule_calendar(m: Match) -> Reading | None:
     if iso:
         return _iso_reading(iso)
     month, year = m.value("MONTH"), m.value("YEAR")
+    if m.has("EDGE_YEAR"):
+        mod, year = m.value("EDGE_YEAR")
+        return Reading("DATE", str(year), mod)
     day = m.value("DAYNUM") or m.value("ORD")
     if day is not None and not (1 <= day <= 31):
         return None
@@ -494,7 +531,7 @@ def rule_calendar(m: Match) -> Reading | None:
         if m.anchor is None:
             return Reading("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod_of(m))
         direction = relative if relative is not None else tense(m.doc[m.start])
-        year = resolve_year(m.anchor, month, day, direction, m.value("WEEKDAY"))
+        year = resolve_year(m.anchor, month, day, direction, m.value("WEEKDAY"), relative is not None)
         if m.has("UNIT"):
             year = m.anchor.year + (relative or 0)
         elif relative == 0:
@@ -516,6 +553,12 @@ def _iso_reading(text: str) -> Reading | None:
         return Reading("DATE", dt.date(year, month, day).isoformat())
     except ValueError:
         return None
+
+
+def rule_split_iso(m: Match) -> Reading | None:
+    """"2024-11-05", which the tokenizer cuts in five."""
+    text = m.tokens.text
+    return _iso_reading(text) if " " not in text and len(text) == 10 else None
 
 
 def rule_decade(m: Match) -> Reading:
@@ -559,10 +602,13 @@ def _day_reading(day: dt.date, part: str | None, mod: str | None = None) -> Read
 
 
 def rule_relative(m: Match) -> Reading | None:
-    """"last week", "this month", "late next year", "earlier this year", "the end of the year"."""
+    """"last week", "this month", "late next year", "earlier this year", "the end of the year";
+    "coming weeks" is the vague future."""
     unit = m.value("UNIT")
     if unit in ("H", "MIN", "S", "D") or _is_title(m):
         return None
+    if m.has("NEXT") and m.tokens[-1].tag_ == "NNS":
+        return Reading("DATE", "FUTURE_REF")
     offset = next((w.value for w in m.words if w.cls in ("LAST", "NEXT", "THIS")), 0)
     if m.anchor is None:
         return Reading("DATE", "XXXX-XX-XX", mod_of(m))
@@ -572,8 +618,8 @@ def rule_relative(m: Match) -> Reading | None:
 
 def _is_title(m: Match) -> bool:
     """Capitalised words past a sentence's start name something ("This Week" the show)."""
-    tokens = m.tokens
-    return all(t.text[:1].isupper() for t in tokens) and not tokens[0].is_sent_start
+    words = [t for t in m.tokens if t.is_alpha]
+    return bool(words) and all(t.text[:1].isupper() for t in words) and not m.tokens[0].is_sent_start
 
 
 def rule_part_of_day(m: Match) -> Reading:
@@ -581,7 +627,7 @@ def rule_part_of_day(m: Match) -> Reading:
     if m.anchor is None:
         return Reading("TIME", f"XXXX-XX-XXT{part}")
     back = 1 if m.has("LAST") else 0
-    return _day_reading(m.anchor - dt.timedelta(days=back), part)
+    return Reading("TIME", f"{(m.anchor - dt.timedelta(days=back)).isoformat()}T{part}")
 
 
 def rule_deictic(m: Match) -> Reading | None:
@@ -596,19 +642,27 @@ def rule_deictic(m: Match) -> Reading | None:
 
 
 def rule_reference(m: Match) -> Reading:
-    return Reading("DATE", "PAST_REF")
+    """"the past", "recent years", "current": the reference the lexicon gives."""
+    word = m.first("PAST", "RECENT", "CURRENT")
+    if word.cls == "CURRENT" and m.end < len(m.doc) and m.doc[m.end].pos_ in ("NOUN", "PROPN"):
+        return None
+    return Reading("DATE", word.value)
 
 
 def rule_narrative(m: Match) -> Reading | None:
-    """"the next day", "the previous week": dated from the last day the text gave."""
-    unit = m.value("UNIT")
-    if m.has("PAST") or unit not in ("D", "W", "M", "Y", "WE"):
+    """"the next day", "that same week", "the next morning": from the last day the text gave."""
+    unit, part = m.value("UNIT"), m.value("PART_OF_DAY")
+    if unit == "Q" and m.has("LAST") and m.anchor:
+        return Reading("DATE", in_unit(shift(m.anchor, "Q", -1), "Q"))
+    if m.has("PAST") or unit not in ("D", "W", "M", "Y", "WE", None):
         return Reading("DURATION", duration_value(1, unit)) if unit in DURATION_UNITS else None
-    step = 1 if m.has("NEXT") else -1
+    step = 1 if m.has("NEXT") else -1 if m.has("LAST") else 0
     base = m.ref or m.anchor
     if base is None:
         return Reading("DATE", "XXXX-XX-XX")
-    return Reading("DATE", in_unit(shift(base, unit, step), unit))
+    if part:
+        return _day_reading(base + dt.timedelta(days=step), part)
+    return Reading("DATE", in_unit(shift(base, unit, step), unit), mod_of(m))
 
 
 def _is_age(m: Match) -> bool:
@@ -623,8 +677,10 @@ SET_CUES = {"once", "twice", "times", "per"}
 def rule_duration(m: Match) -> Reading | None:
     """"three years", "the past two months"; "twice a year" is a SET."""
     n, unit = number_of(m), m.value("UNIT")
-    if n is None or unit is None or unit == "Q" and m.has("HYPHEN") or _is_age(m):
+    if n is None or unit is None or unit == "Q" and m.has("HYPHEN") or _is_age(m) or _is_title(m):
         return None
+    if m.words[0].cls == "THE" and m.has("HYPHEN"):
+        return None  # "the 14-day truce": the article belongs to the noun
     value = duration_value(n, unit)
     if value is None:
         return None
@@ -633,11 +689,17 @@ def rule_duration(m: Match) -> Reading | None:
     return Reading("DURATION", value, mod_of(m))
 
 
+VAGUE_BEFORE = {"for", "over", "within"}
+VAGUE_AFTER = {"after", "before", "later", "earlier"}
+
+
 def rule_vague_duration(m: Match) -> Reading | None:
     """A bare plural unit ("for years") is a vague duration."""
     token = m.doc[m.start]
     unit = m.value("UNIT")
-    if not token.lower_.endswith("s") or m.start == 0 or m.doc[m.start - 1].lower_ not in ("for", "over", "within"):
+    before = m.doc[m.start - 1].lower_ if m.start else ""
+    after = m.doc[m.end].lower_ if m.end < len(m.doc) else ""
+    if not token.lower_.endswith("s") or before not in VAGUE_BEFORE and after not in VAGUE_AFTER:
         return None
     return Reading("DURATION", duration_value("X", unit))
 
@@ -680,10 +742,14 @@ def rule_season(m: Match) -> Reading | None:
     return Reading("DATE", f"{year}-{season}", mod_of(m))
 
 
-def rule_the_weekend(m: Match) -> Reading | None:
-    if m.value("UNIT") != "WE" or m.anchor is None:
+def rule_the_unit(m: Match) -> Reading | None:
+    """"the weekend" (the one the tense points to), "the quarter" (the last one reported)."""
+    unit = m.value("UNIT")
+    if unit not in ("WE", "Q") or m.anchor is None:
         return None
     direction = tense(m.doc[m.start])
+    if unit == "Q":
+        return Reading("DATE", in_unit(shift(m.anchor, "Q", -1 if direction < 0 else 0), "Q"))
     saturday = resolve_weekday(m.anchor, 6, direction, None)
     return Reading("DATE", in_unit(saturday, "WE"))
 
@@ -773,6 +839,8 @@ def holiday_date(spec: str, year: int) -> dt.date:
         return _nth_weekday(year, 9, 1, 1)
     if spec == "MEMORIAL_DAY":
         return _nth_weekday(year, 5, 1, -1)
+    if spec == "ELECTION_DAY":
+        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
     month, day = spec.split("-")
     return dt.date(year, int(month), int(day))
 
@@ -886,7 +954,7 @@ def time_component(doc, ctx: Context) -> list[Timex]:
 # --- dating predicates ------------------------------------------------------------
 
 #: Dependencies by which a timex modifies the noun above it ("the 2014 annexation").
-NOMINAL_DEPS = {"compound", "nummod", "amod", "poss", "nmod"}
+NOMINAL_DEPS = {"compound", "nummod", "amod", "poss", "nmod", "npadvmod"}
 
 
 def attachment(span):

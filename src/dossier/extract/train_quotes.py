@@ -83,14 +83,14 @@ def training_sequences(train_dir: Path, docs: list) -> tuple[list, list]:
     return xs, ys
 
 
-def train(xs: list, ys: list, out: Path, iterations: int = 150) -> None:
+def train(xs: list, ys: list, out: Path, iterations: int = 150, c1: float = 0.1, c2: float = 0.05) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
         trainer.append(x, y)
     trainer.set_params(
         {
-            "c1": 0.15,
-            "c2": 0.01,
+            "c1": c1,
+            "c2": c2,
             "max_iterations": iterations,
             "feature.minfreq": 3,
             "feature.possible_transitions": True,
@@ -107,13 +107,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache", type=Path, help="spaCy DocBin of the parsed texts")
     parser.add_argument("--holdout", type=int, default=0, help="leave out every Nth article (a dev slice)")
     parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty (sparser, smaller model)")
+    parser.add_argument("--c2", type=float, default=0.05, help="L2 penalty")
     args = parser.parse_args(argv)
     docs = load_docs(args.train, args.cache)
     if args.holdout:
         docs = [doc for i, doc in enumerate(docs) if i % args.holdout]
     xs, ys = training_sequences(args.train, docs)
     print(f"training on {len(docs)} articles, {len(xs)} paragraphs")
-    train(xs, ys, args.out, args.iterations)
+    train(xs, ys, args.out, args.iterations, args.c1, args.c2)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dossier.ingest.dates import ParsedDate, parse_date
 from dossier.ingest.errors import IngestError
@@ -21,6 +22,15 @@ class Options:
     field_map: dict[str, str] = field(default_factory=dict)
     max_bytes: int = 20_000_000
     timeout: float = 20.0
+
+
+def file_id(filename: str | None) -> str | None:
+    """The id of an article read from a file: its name without its extension.
+
+    A readable id ("2025-02-14_vance-munich") is what users type in ``--article``;
+    the store gives a clashing id with other text a ``-2`` suffix.
+    """
+    return Path(filename).stem or None if filename else None
 
 
 def make_article(

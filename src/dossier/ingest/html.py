@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from dossier.ingest.base import Options, make_article
+from dossier.ingest.base import Options, file_id, make_article
 from dossier.ingest.decode import check_not_binary, read_limited
 from dossier.ingest.errors import IngestError
 from dossier.records import Article
@@ -52,11 +52,16 @@ _SKIPPED_TAGS = frozenset(("script", "style", "noscript", "template"))
 
 def read_html_file(path: Path, options: Options) -> Article:
     data = read_limited(path, options.max_bytes)
-    return article_from_html(data, path=str(path), options=options)
+    return article_from_html(data, path=str(path), options=options, id=file_id(path.name))
 
 
 def article_from_html(
-    html: bytes | str, *, path: str, options: Options, url: str | None = None
+    html: bytes | str,
+    *,
+    path: str,
+    options: Options,
+    url: str | None = None,
+    id: str | None = None,
 ) -> Article:
     """An Article from a page; ``url``, when given, is where it was fetched from."""
     import trafilatura  # heavy import, only when HTML is read
@@ -78,6 +83,7 @@ def article_from_html(
         document.text,
         path=path,
         options=options,
+        id=id,
         title=document.title,
         date=document.date,
         url=url or document.url,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dossier.ingest.base import Options, make_article
+from dossier.ingest.base import Options, file_id, make_article
 from dossier.ingest.dates import date_from_filename
 from dossier.ingest.decode import decode_bytes, read_limited
 from dossier.ingest.errors import IngestError
@@ -46,7 +46,7 @@ def article_from_text(
         body,
         path=path,
         options=options,
-        id=meta.get("id"),
+        id=meta.get("id") or file_id(filename),
         title=meta.get("title") or first_line_title(body),
         date=date,
         url=meta.get("url"),

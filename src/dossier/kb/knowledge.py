@@ -19,6 +19,8 @@ KINDS = ("person", "state", "igo", "ngo", "media", "armed_group", "region")
 MATCH_RANK = {
     "name": 0, "alias": 1, "capital": 2, "seat": 2, "adjective": 3, "demonym": 3, "surname": 4,
 }
+#: Codes that are country-type codes (``Entity.country``), never sectors.
+NOT_SECTORS = {"IGO", "NGO", "IMG"}
 #: Matches that name a state's government rather than the state itself.
 GOVERNMENT_MATCHES = {"capital", "seat"}
 
@@ -84,6 +86,11 @@ def normalise(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def _iso(value: Any) -> str | None:
+    """A YAML date (or string) as an ISO string, for JSON output."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def parse_date(value: Any) -> dt.date | None:
     """A YAML date (already a ``date``) or an ISO prefix string (``2025``, ``2025-01``)."""
     if value is None or isinstance(value, dt.date):
@@ -114,6 +121,7 @@ class KnowledgeBase:
         #: Names as written (without a leading "the"), for case-sensitive matchers.
         self.surfaces: set[str] = set()
         self.codes: dict[str, str] = {}
+        self.places: dict[str, str] = {}
         self._holders: dict[tuple[str, str], list[tuple[str, Role]]] = {}
 
     # --- building ---------------------------------------------------------------------
@@ -135,6 +143,11 @@ class KnowledgeBase:
     def add_code(self, code: str, actor_id: str) -> None:
         self.codes[code.upper()] = actor_id
 
+    def add_places(self, places: dict[str, str]) -> None:
+        """Place names (not actors) and the ISO3 code of the state each lies in."""
+        for name, code in places.items():
+            self.places.setdefault(normalise(name), code)
+
     # --- questions --------------------------------------------------------------------
 
     def actor(self, actor_id: str) -> KbActor | None:
@@ -143,6 +156,10 @@ class KnowledgeBase:
     def state(self, code: str) -> KbActor | None:
         """The state with this ISO3, ISO2 or CAMEO code."""
         return self.actors.get(self.codes.get(code.upper(), ""))
+
+    def place_country(self, name: str) -> str | None:
+        """The state a place (city, U.S. state, KB capital) lies in."""
+        return self.places.get(normalise(name))
 
     def role_at(self, actor_id: str, date: dt.date | None = None) -> Role | None:
         """The most senior role ``actor_id`` held on ``date`` (today when None)."""
@@ -193,9 +210,13 @@ class KnowledgeBase:
         return role.country
 
     def sector_of(self, actor: KbActor, role: Role | None) -> str | None:
+        """The sector an actor acts in: its office's for people (a role's own sector unless
+        it is a country-type code such as IGO), else its own."""
         if role is None:
             return actor.sector if actor.kind != "person" else None
-        return role.sector or self.offices.get(role.office, {}).get("sector")
+        if role.sector and role.sector not in NOT_SECTORS:
+            return role.sector
+        return self.offices.get(role.office, {}).get("sector")
 
     def lookup(self, text: str, date: dt.date | None = None) -> list[Candidate]:
         """Every actor ``text`` can name, best first: exact names before surnames, office
@@ -222,14 +243,17 @@ class KnowledgeBase:
         """What the KB knows about a name: matching entries, their aliases, dated roles,
         sources; and the office a title names."""
         entries = []
-        for actor_id, match in self.names.get(normalise(name), ()):
+        matches = list(self.names.get(normalise(name), ()))
+        if name in self.actors:
+            matches.insert(0, (name, "id"))
+        for actor_id, match in matches:
             actor = self.actors[actor_id]
             entries.append({
                 "id": actor.id, "name": actor.name, "kind": actor.kind, "match": match,
                 "country": actor.country, "sector": actor.sector, "aliases": actor.aliases,
                 "roles": [r.to_json() for r in actor.roles],
                 "wikidata": actor.data.get("wikidata"), "source": actor.data.get("source"),
-                "as_of": actor.data.get("as_of"),
+                "as_of": _iso(actor.data.get("as_of")),
             })
         result: dict[str, Any] = {"query": name, "entries": entries}
         key = normalise(name)

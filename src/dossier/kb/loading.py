@@ -23,9 +23,13 @@ from dossier.kb.knowledge import KbActor, KnowledgeBase, Role, parse_date
 
 DATA_DIR = Path(__file__).with_name("data")
 SHIPPED = ("countries.yaml", "orgs.yaml", "offices.yaml")
+#: Place name -> ISO3 of the state it lies in (tab-separated; ``#`` lines are comments).
+PLACES = DATA_DIR / "places.tsv"
 SECTIONS = {"states": "state", "orgs": None, "people": "person"}
 #: Bump when the pickled form changes, so stale caches are ignored.
 CACHE_VERSION = "1"
+#: How many cached KBs (one per set of files and their versions) to keep.
+KEEP_CACHES = 6
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -43,7 +47,7 @@ def load(user_files: Iterable[str | Path] = ()) -> KnowledgeBase:
 @functools.lru_cache(maxsize=8)
 def _load_cached(user_files: tuple[str, ...]) -> KnowledgeBase:
     files = default_files() + [Path(f) for f in user_files]
-    cache = _cache_path(files)
+    cache = _cache_path([PLACES, *files])
     if cache is not None and cache.exists():
         try:
             with cache.open("rb") as fh:
@@ -75,7 +79,16 @@ def build(files: Iterable[Path]) -> KnowledgeBase:
     kb = KnowledgeBase(offices, overrides)
     for entry in entries.values():
         _add_entry(kb, entry)
+    kb.add_places(read_places(PLACES))
     return kb
+
+
+def read_places(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return {row[0]: row[1] for row in rows if len(row) == 2}
 
 
 def _merge(entries: dict[str, dict], entry: dict, kind: str | None, meta: dict) -> None:
@@ -95,6 +108,8 @@ def _merge(entries: dict[str, dict], entry: dict, kind: str | None, meta: dict) 
 
 
 def _add_entry(kb: KnowledgeBase, entry: dict) -> None:
+    if not entry.get("name"):
+        raise ValueError(f"KB entry {entry['id']!r} has no name (a new entry needs one)")
     kind = entry.get("kind", "unknown")
     actor = KbActor(
         id=str(entry["id"]),
@@ -115,7 +130,7 @@ def _add_entry(kb: KnowledgeBase, entry: dict) -> None:
         "demonym": entry.get("demonyms") or [],
         "capital": entry.get("capitals") or [],
         "seat": entry.get("seats") or [],
-        "surname": [entry["surname"]] if entry.get("surname") else [],
+        "surname": ([entry["surname"]] if entry.get("surname") else []) + list(entry.get("surname_variants") or ()),
     }
     kb.add(actor, names)
     if kind == "state":
@@ -157,5 +172,7 @@ def _write_cache(path: Path | None, kb: KnowledgeBase) -> None:
         with tmp.open("wb") as fh:
             pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for stale in sorted(path.parent.glob("kb-*.pickle"), key=lambda p: p.stat().st_mtime)[:-KEEP_CACHES]:
+            stale.unlink(missing_ok=True)
     except OSError:  # a read-only home only costs speed
         pass

@@ -36,6 +36,8 @@ class Ontology:
     future_types: dict[str, str]
     threat_modes: dict[str, str]
     request_modes: dict[str, str]
+    refusal_types: dict[str, str]
+    absorbs: dict[str, list[str]]
     legacy_types: dict[str, str]
     cameo_table: dict[str, dict[str, Any]]
 
@@ -78,6 +80,10 @@ class Ontology:
         """REQUEST/REJECT mode for what is asked for or refused."""
         return _by_type_and_mode(self.request_modes, event_type, mode)
 
+    def refusal_type(self, event_type: str) -> str | None:
+        """REJECT for a negated commitment ("will not accept"); None otherwise."""
+        return self.refusal_types.get(event_type)
+
     def canonical_type(self, name: str) -> str | None:
         """A current PLOVER type for ``name`` (0.5b1 names mapped); None if unknown."""
         name = self.legacy_types.get(name.upper(), name.upper())
@@ -113,6 +119,8 @@ def ontology() -> Ontology:
         future_types=data["future_types"],
         threat_modes=data["threat_modes"],
         request_modes=data["request_modes"],
+        refusal_types=data["refusal_types"],
+        absorbs=data["absorbs"],
         legacy_types=data["legacy_types"],
         cameo_table=_load("cameo.yaml"),
     )

@@ -1,0 +1,157 @@
+"""The events component on short sentences written for these tests (not from any corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.records import Event
+
+
+@pytest.fixture(scope="module")
+def events(extract):
+    def run(text: str, published: str = "2025-02-14") -> list[Event]:
+        return [r for r in extract(text, published=published) if isinstance(r, Event)]
+
+    return run
+
+
+def only(found: list[Event], kind: str) -> Event:
+    matching = [e for e in found if e.type == kind]
+    assert len(matching) == 1, [(e.type, e.trigger) for e in found]
+    return matching[0]
+
+
+def texts(entities) -> list[str]:
+    return [e.text for e in entities]
+
+
+@pytest.mark.parametrize(("text", "kind", "mode", "actor", "recipient"), [
+    ("Canada and Mexico agreed to expand cooperation on border security.", "AGREE", None, ["Canada", "Mexico"], []),
+    ("Chile praised Peru.", "SUPPORT", None, ["Chile"], ["Peru"]),
+    ("The Ethiopian government apologized to Kenya for the border incident.", "CONCEDE", None, ["Ethiopian"], ["Kenya"]),
+    ("Norway and Sweden exchanged intelligence on arms smuggling networks.", "COOPERATE", None, ["Norway", "Sweden"], []),
+    ("The rebels released twelve Nigerian soldiers on Monday.", "RETREAT", "release", ["rebels"], ["Nigerian"]),
+    ("Kenya urged Somalia to hold talks with the militants.", "REQUEST", "meet", ["Kenya"], ["Somalia"]),
+    ("Turkey accused Greece of violating its airspace.", "ACCUSE", "allege", ["Turkey"], ["Greece"]),
+    ("Iran rejected a French proposal for new nuclear talks.", "REJECT", "meet", ["Iran"], ["French"]),
+    ("China threatened to impose tariffs on Australian wine.", "THREATEN", "restrict", ["China"], ["Australian"]),
+    ("Thousands of Serbian students protested in Belgrade against the government.", "PROTEST", "demo", ["Thousands"], ["government"]),
+    ("The European Union imposed sanctions on Belarus.", "SANCTION", "discontinue", ["European Union"], ["Belarus"]),
+    ("Russia deployed troops along the Finnish border.", "MOBILIZE", "troops", ["Russia"], []),
+    ("Egyptian police arrested dozens of opposition activists in Cairo.", "COERCE", "arrest", ["Egyptian police"], ["opposition activists"]),
+    ("Israeli jets bombed Hamas positions in Gaza.", "ASSAULT", "explosives", ["Israeli jets"], ["Hamas"]),
+])
+def test_one_sentence_per_type(events, text, kind, mode, actor, recipient):
+    event = only(events(text), kind)
+    assert event.mode == mode
+    for name in actor:
+        assert any(name in t for t in texts(event.actor)), texts(event.actor)
+    for name in recipient:
+        assert any(name in t for t in texts(event.recipient)), texts(event.recipient)
+    assert event.cameo and event.intensity is not None
+    assert event.trigger == text[event.trigger_span[0]:event.trigger_span[1]]
+
+
+def test_aid_goes_to_the_recipient(events):
+    event = only(events("Japan sent food aid to the Philippines after the typhoon."), "AID")
+    assert texts(event.actor) == ["Japan"] and texts(event.recipient) == ["Philippines"]
+
+
+def test_statement_without_plover_type_is_no_event(events):
+    assert events("The Kenyan parliament made a statement about the economy.") == []
+    assert events("The minister said the economy was growing.") == []
+
+
+# --- factuality -------------------------------------------------------------
+
+
+def test_negated(events):
+    event = only(events("Kenya has not expelled the Ugandan ambassador."), "SANCTION")
+    assert event.factuality == "negated" and event.mode == "expel"
+
+
+def test_hypothetical(events):
+    event = only(events("Vietnam could send troops to Laos."), "MOBILIZE")
+    assert event.factuality == "hypothetical"
+
+
+def test_historical(events):
+    event = only(events("In 1998 India tested nuclear weapons."), "MOBILIZE")
+    assert event.factuality == "historical" and event.mode == "weapons"
+
+
+def test_conditional_threat_is_not_a_sanction(events):
+    found = events("The United States could hit Moscow with sanctions if the Kremlin rejected the ceasefire.")
+    assert [e.type for e in found] == ["THREATEN"]
+    event = found[0]
+    assert event.factuality == "conditional" and event.mode == "restrict"
+    assert event.condition == "if the Kremlin rejected the ceasefire"
+    assert texts(event.recipient) == ["Moscow"]
+
+
+def test_threat_with_two_contents_has_two_modes(events):
+    event = only(events("Ankara warned that it could answer with sanctions and military force if the talks failed."), "THREATEN")
+    assert event.modes == ["restrict", "violence"]
+
+
+def test_future_meeting_is_agree(events):
+    event = only(events("Canada and Mexico will hold talks on trade next week."), "AGREE")
+    assert event.factuality == "future" and texts(event.actor) == ["Canada", "Mexico"]
+    assert event.cameo == "036"
+
+
+def test_future_withdrawal_is_concede(events):
+    event = only(events("Armenia will withdraw its troops from the disputed villages."), "CONCEDE")
+    assert event.factuality == "future"
+
+
+def test_negated_commitment_is_a_refusal(events):
+    event = only(events("Paraguay will not accept the trade proposal."), "REJECT")
+    assert event.factuality == "asserted"
+
+
+# --- PLOVER meeting conventions -------------------------------------------------
+
+
+def test_meeting_lists_all_parties_as_actors(events):
+    event = only(events("The leaders of Chile and Peru met in Lima on Tuesday."), "CONSULT")
+    assert texts(event.actor) == ["Chile", "Peru"] and event.recipient == []
+    assert event.location.name == "Lima" and event.location.country == "PER"
+    assert event.date.value == "2025-02-11"
+
+
+def test_visit_has_visitor_actor_and_host_recipient(events):
+    event = only(events("The Brazilian president visited Argentina on Monday."), "CONSULT")
+    assert event.mode == "visit" and event.recipient[0].text == "Argentina"
+
+
+def test_host_is_the_recipient(events):
+    event = only(events("The Chilean president hosted the Peruvian prime minister in Santiago."), "CONSULT")
+    assert "Peruvian" in event.actor[0].text and "Chilean" in event.recipient[0].text
+
+
+def test_a_place_is_never_a_role(events):
+    event = only(events("Delegations from Ghana and Togo met in Accra."), "CONSULT")
+    assert "Accra" not in texts(event.actor) + texts(event.recipient)
+    assert event.location.country == "GHA"
+
+
+# --- attribution -------------------------------------------------------------
+
+
+def test_reported_claim_is_attributed_to_the_speaker(events):
+    event = only(events("The Polish prime minister said Hungary had made concessions to Ukraine."), "CONCEDE")
+    assert event.attribution.by == "actor"
+    assert "Polish prime minister" in event.attribution.claimant.text
+    assert texts(event.actor) == ["Hungary"] and texts(event.recipient) == ["Ukraine"]
+
+
+def test_quoted_threat_makes_the_speaker_the_actor(events):
+    event = only(events('"We will hit them with sanctions," the French foreign minister said.'), "THREATEN")
+    assert "French foreign minister" in event.actor[0].text
+    assert event.attribution.by == "article"
+
+
+def test_unattributed_event_is_asserted_by_the_article(events):
+    event = only(events("Chile praised Peru."), "SUPPORT")
+    assert event.attribution.by == "article" and event.attribution.claimant is None

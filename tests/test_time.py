@@ -1,0 +1,305 @@
+"""The temporal tagger: each rule family, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dossier.extract.base import Context
+from dossier.extract.time import date_for, deadline_for, tag, time_component
+from dossier.records import Timex
+
+FRIDAY = dt.date(2025, 2, 14)
+
+
+@pytest.fixture(scope="module")
+def timexes(nlp):
+    """``timexes(text, anchor)`` -> ``{span text: (type, value, mod)}``."""
+
+    def run(text: str, anchor: dt.date | None = FRIDAY) -> dict[str, tuple]:
+        doc = nlp(text)
+        return {
+            doc[s.start : s.end].text: (s.reading.type, s.reading.value, s.reading.mod)
+            for s in tag(doc, anchor)
+        }
+
+    return run
+
+
+def values(found: dict) -> dict[str, str]:
+    return {text: reading[1] for text, reading in found.items()}
+
+
+# --- calendar dates ---------------------------------------------------------------
+
+
+def test_full_dates(timexes):
+    found = values(timexes("The treaty was signed on March 3, 2019, and ratified on 5 June 2020."))
+    assert found == {"March 3, 2019": "2019-03-03", "5 June 2020": "2020-06-05"}
+
+
+def test_iso_and_numeric_dates(timexes):
+    assert values(timexes("The filing is dated 2024-11-05.")) == {"2024-11-05": "2024-11-05"}
+
+
+def test_month_and_year(timexes):
+    assert values(timexes("Prices have climbed since February 2022.")) == {"February 2022": "2022-02"}
+
+
+def test_year_boundary_in_the_past():
+    anchor = dt.date(2025, 1, 2)
+    assert _value("The ministers met on Dec. 30 in Geneva.", anchor) == "2024-12-30"
+
+
+def test_year_boundary_in_the_future():
+    assert _value("The summit will open on Jan. 3.", dt.date(2024, 12, 28)) == "2025-01-03"
+
+
+def test_weekday_with_date_picks_its_year():
+    assert _value("The fair opened on Saturday, April 26.", dt.date(2026, 1, 10)) == "2025-04-26"
+
+
+def test_bare_month_follows_tense(timexes):
+    assert values(timexes("The talks collapsed in November.")) == {"November": "2024-11"}
+    assert values(timexes("The talks will resume in November.")) == {"November": "2025-11"}
+
+
+def test_edges_of_months_and_years(timexes):
+    found = timexes("Troops left in mid-January after fighting that began in early 2023.")
+    assert found["mid-January"] == ("DATE", "2025-01", "MID")
+    assert found["early 2023"] == ("DATE", "2023", "START")
+
+
+def test_year_with_an_edge_in_one_token(timexes):
+    assert timexes("Output peaked in mid-2019.") == {"mid-2019": ("DATE", "2019", "MID")}
+
+
+def test_day_before_an_ambiguous_month(timexes):
+    assert values(timexes("On 6 March the court ruled.")) == {"6 March": "2025-03-06"}
+
+
+def test_decades_centuries_and_years(timexes):
+    found = values(timexes("The pipeline dates from the 1990s, not from 1990, and from the 20th century."))
+    assert found == {"the 1990s": "199", "1990": "1990", "the 20th century": "19"}
+
+
+def test_quarters_and_halves(timexes):
+    found = values(timexes("Output fell in the fourth quarter and rose in the first half of 2023."))
+    assert found == {"the fourth quarter": "2024-Q4", "the first half of 2023": "2023-H1"}
+
+
+def test_holidays(timexes):
+    found = values(timexes("Shops closed on Christmas Eve 2023 and reopened after Easter 2024."))
+    assert found == {"Christmas Eve 2023": "2023-12-24", "Easter 2024": "2024-03-31"}
+
+
+# --- relative expressions ---------------------------------------------------------
+
+
+def test_weekday_tense(timexes):
+    found = values(timexes("The envoy said on Wednesday that he will fly to Oslo on Monday."))
+    assert found == {"Wednesday": "2025-02-12", "Monday": "2025-02-17"}
+
+
+def test_weekday_of_the_publication_day(timexes):
+    found = values(timexes("The minister repeated the offer on Friday."))
+    assert found == {"Friday": "2025-02-14"}
+
+
+def test_weekday_misattached_to_the_reported_clause(timexes):
+    found = values(timexes("The mayor said on Tuesday he would resign."))
+    assert found == {"Tuesday": "2025-02-11"}
+
+
+def test_weekday_in_the_simple_present_looks_ahead(timexes):
+    assert values(timexes("The two leaders meet separately Monday.")) == {"Monday": "2025-02-17"}
+    assert values(timexes("Officials say Monday that the road is open.")) == {"Monday": "2025-02-10"}
+
+
+def test_weekday_in_reported_future(timexes):
+    found = values(timexes("The rebels said they would withdraw on Sunday."))
+    assert found == {"Sunday": "2025-02-16"}
+
+
+def test_last_and_next_weekday(timexes):
+    found = values(timexes("Trading halted last Monday and resumes next Tuesday."))
+    assert found == {"last Monday": "2025-02-10", "next Tuesday": "2025-02-18"}
+
+
+def test_iso_weeks_months_years(timexes):
+    found = values(timexes("Sales rose last week, slowed this month and may recover next year."))
+    assert found == {"last week": "2025-W06", "this month": "2025-02", "next year": "2026"}
+
+
+def test_iso_week_across_a_year_boundary():
+    assert _value("Exports fell last week.", dt.date(2025, 1, 2)) == "2024-W52"
+
+
+def test_deictic_words(timexes):
+    found = values(timexes("Yesterday the strike ended; today trains run, and tomorrow buses return."))
+    assert found == {"Yesterday": "2025-02-13", "today": "2025-02-14", "tomorrow": "2025-02-15"}
+
+
+def test_references(timexes):
+    found = values(timexes("The firm is now profitable but recently lost clients, as in the past."))
+    assert found == {"now": "PRESENT_REF", "recently": "PAST_REF", "the past": "PAST_REF"}
+
+
+def test_parts_of_day(timexes):
+    found = values(timexes("Shelling resumed last night and again this morning."))
+    assert found == {"last night": "2025-02-13TNI", "this morning": "2025-02-14TMO"}
+
+
+def test_ago_and_narrative_shifts(timexes):
+    found = values(timexes("Two years ago the dam broke. It was repaired in June 2020 and the next day it rained."))
+    assert found == {"Two years ago": "2023", "June 2020": "2020-06", "the next day": "2025-02-15"}
+    found = values(timexes("Voting began on March 2, 2021. Results came three days later."))
+    assert found["three days later"] == "2021-03-05"
+
+
+def test_relative_with_edges(timexes):
+    found = timexes("Growth slowed late last year and picked up earlier this month.")
+    assert found["late last year"] == ("DATE", "2024", "END")
+    assert found["earlier this month"][1] == "2025-02"
+
+
+def test_seasons(timexes):
+    assert values(timexes("The offensive stalled last summer.")) == {"last summer": "2024-SU"}
+
+
+# --- durations, sets, times -------------------------------------------------------
+
+
+def test_durations_versus_dates(timexes):
+    found = timexes("The truce lasted nearly three years; a two-week pause begins in 10 days.")
+    assert found["nearly three years"] == ("DURATION", "P3Y", "APPROX")
+    assert found["two-week"] == ("DURATION", "P2W", None)
+    assert found["10 days"] == ("DURATION", "P10D", None)
+
+
+def test_duration_spans_keep_the_determiner(timexes):
+    found = timexes("In the last twenty four hours the index fell, as over the past two months.")
+    assert found["the last twenty four hours"] == ("DURATION", "PT24H", None)
+    assert found["the past two months"] == ("DURATION", "P2M", None)
+
+
+def test_vague_durations(timexes):
+    assert values(timexes("The feud went on for years, then several months of quiet.")) == {
+        "years": "PXY",
+        "several months": "PXM",
+    }
+
+
+def test_vague_units_need_a_temporal_context(timexes):
+    assert values(timexes("Hours after the blast, police arrived.")) == {"Hours": "PTXH"}
+    assert timexes("The shop keeps long hours.") == {}
+
+
+def test_sets(timexes):
+    found = timexes("Inspectors visit every week, report daily and meet twice a year.")
+    assert found == {
+        "every week": ("SET", "P1W", None),
+        "daily": ("SET", "P1D", None),
+        "a year": ("SET", "P1Y", None),
+    }
+
+
+def test_clock_times(timexes):
+    found = timexes("The vote opens at 5 p.m. (1600 GMT) and closes at 10:30 p.m.")
+    assert found["5 p.m."] == ("TIME", "2025-02-14T17:00", None)
+    assert found["1600 GMT"] == ("TIME", "2025-02-14T16:00", None)
+    assert found["10:30 p.m."][1] == "2025-02-14T22:30"
+
+
+# --- not times --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May said the plan had failed.",
+        "Thousands march through the capital.",
+        "The ticket costs $27.",
+        "Officials say 1500 troops were deployed.",
+        "The 6-year-old boy was rescued.",
+        "He may resign.",
+        "Prices could fall sharply.",
+        "She watched This Week on Sunday.".replace(" on Sunday", ""),
+    ],
+)
+def test_not_times(timexes, text):
+    assert timexes(text) == {}
+
+
+def test_undated_articles_keep_explicit_dates_only(timexes):
+    found = values(timexes("He spoke on Monday about the March 3, 2019 accord.", anchor=None))
+    assert found == {"Monday": "XXXX-WXX-1", "March 3, 2019": "2019-03-03"}
+
+
+# --- records, date_for, deadline_for ----------------------------------------------
+
+
+def _value(text: str, anchor: dt.date) -> str:
+    from dossier import nlp
+
+    doc = nlp.load()(text)
+    (span,) = tag(doc, anchor)
+    return span.reading.value
+
+
+def _context(nlp, text: str, published: dt.date | None = FRIDAY):
+    doc = nlp(text)
+    ctx = Context(article_id="a1", published=published)
+    ctx.records.extend(time_component(doc, ctx))
+    return doc, ctx
+
+
+def _token(doc, text: str):
+    return next(t for t in doc if t.text == text)
+
+
+def test_component_records(nlp):
+    doc, ctx = _context(nlp, "Sanctions imposed before 2014 stayed, and since February 2022 more came.")
+    records = {t.text: t for t in ctx.records}
+    assert all(isinstance(t, Timex) for t in ctx.records)
+    before, since = records["2014"], records["February 2022"]
+    assert before.date.end == "2014" and before.date.granularity == "year"
+    assert since.date.start == "2022-02" and since.date.granularity == "month"
+    assert doc.text[since.start : since.end] == "February 2022"
+
+
+def test_date_for_attached_and_publication(nlp):
+    doc, ctx = _context(nlp, "The minister said on Wednesday that prices rose.")
+    said = date_for(doc, ctx, _token(doc, "said"))
+    assert (said.value, said.basis, said.granularity) == ("2025-02-12", "text", "day")
+    rose = date_for(doc, ctx, _token(doc, "rose"))
+    assert (rose.value, rose.basis) == ("2025-02-14", "publication")
+
+
+def test_date_for_participle_clause(nlp):
+    doc, ctx = _context(nlp, "Speaking at a rally in 2022, the senator said taxes would fall.")
+    assert date_for(doc, ctx, _token(doc, "said")).value == "2022"
+
+
+def test_date_for_nominal_event(nlp):
+    doc, ctx = _context(nlp, "Kyiv still rejects the 2014 annexation, the envoy said.")
+    assert date_for(doc, ctx, _token(doc, "annexation")).value == "2014"
+    assert date_for(doc, ctx, _token(doc, "said")).basis == "publication"
+
+
+def test_date_for_undated_article(nlp):
+    doc, ctx = _context(nlp, "The minister said prices rose.", published=None)
+    assert date_for(doc, ctx, _token(doc, "said")) is None
+
+
+def test_deadline_for(nlp):
+    doc, ctx = _context(nlp, "The president threatened to act in two weeks.")
+    deadline = deadline_for(doc, ctx, _token(doc, "act"))
+    assert (deadline.value, deadline.granularity) == ("2025-W09", "week")
+    doc, ctx = _context(nlp, "Rebels must withdraw within 10 days.")
+    assert deadline_for(doc, ctx, _token(doc, "withdraw")).value == "2025-02-24"
+    doc, ctx = _context(nlp, "The parties must agree by Friday.")
+    assert deadline_for(doc, ctx, _token(doc, "agree")).value == "2025-02-14"
+    doc, ctx = _context(nlp, "The parties agreed.")
+    assert deadline_for(doc, ctx, _token(doc, "agreed")) is None
