@@ -175,3 +175,25 @@ def test_runs_in_the_pipeline(extract):
     records = extract("Kyiv said the Kremlin was stalling.", components=["sentences", "actors"])
     mentions = [r for r in records if isinstance(r, Mention)]
     assert {m.entity.country for m in mentions} == {"UKR", "RUS"}
+
+
+def test_unaffiliated_institutions_are_article_actors(resolve):
+    found = resolve("According to the finance ministry, the new bridge will cost more.")
+    entity = mention(found, "finance ministry").entity
+    assert (entity.actor_id, entity.kind, entity.country, entity.sector) == (
+        "article:finance-ministry", "unknown", None, "GOV")
+
+
+def test_an_appositive_gives_an_unknown_person_office_and_country(resolve):
+    found = resolve("The offer came from Ilse Marrow, the Austrian chancellor, on Monday.")
+    entity = mention(found, "Ilse Marrow").entity
+    assert (entity.kind, entity.country, entity.role) == ("person", "AUT", "head_of_government")
+
+
+def test_gold_actor_texts_are_located_even_when_elided():
+    from dossier.eval.actors import locate
+
+    sentence = "Serb and Croat forces clashed again near the river."
+    assert locate(sentence, "Serb ... forces") == (0, 21)
+    assert locate(sentence, "Croat forces") == (9, 21)
+    assert locate(sentence, "Bosnian police") is None

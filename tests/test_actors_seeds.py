@@ -171,3 +171,12 @@ def test_no_pronoun_is_left_pointing_nowhere(seeds):
         for m in mentions:
             if m.antecedent is not None:
                 assert m.antecedent in starts
+
+
+@pytest.mark.slow
+def test_plover_gold_actor_texts_map_to_their_country(shared_dir, nlp):
+    from dossier.eval.actors import evaluate
+
+    result = evaluate(shared_dir / "data/events/plover/PLOVER_GSR_CAMEO.txt", nlp=nlp)
+    assert result["gold_actor_texts"] == 650
+    assert result["accuracy_of_all"] >= 0.75

@@ -34,7 +34,8 @@ def seeds(shared_dir, tmp_path_factory):
         pytest.skip(missing)
     dossier = Dossier(str(tmp_path_factory.mktemp("seeds") / "seeds.db"))
     assert dossier.ingest([str(shared_dir / "seeds" / "articles.jsonl")]).ok
-    assert dossier.extract().ok
+    extracted = dossier.extract()
+    assert extracted.ok, f"extraction failed: {extracted.errors}"
     yield dossier
     dossier.close()
 

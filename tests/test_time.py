@@ -65,6 +65,11 @@ def test_bare_month_follows_tense(timexes):
     assert values(timexes("The talks will resume in November.")) == {"November": "2025-11"}
 
 
+def test_last_and_next_month_names(timexes):
+    found = values(timexes("Rates rose last January, fell last February and may rise next February."))
+    assert found == {"last January": "2025-01", "last February": "2024-02", "next February": "2026-02"}
+
+
 def test_edges_of_months_and_years(timexes):
     found = timexes("Troops left in mid-January after fighting that began in early 2023.")
     assert found["mid-January"] == ("DATE", "2025-01", "MID")
@@ -89,9 +94,14 @@ def test_quarters_and_halves(timexes):
     assert found == {"the fourth quarter": "2024-Q4", "the first half of 2023": "2023-H1"}
 
 
+def test_apostrophe_decades(timexes):
+    assert values(timexes("Rents were low in the '90s.")) == {"90s": "199"}
+
+
 def test_holidays(timexes):
     found = values(timexes("Shops closed on Christmas Eve 2023 and reopened after Easter 2024."))
     assert found == {"Christmas Eve 2023": "2023-12-24", "Easter 2024": "2024-03-31"}
+    assert values(timexes("Polls open on Election Day 2024.")) == {"Election Day 2024": "2024-11-05"}
 
 
 # --- relative expressions ---------------------------------------------------------
@@ -156,6 +166,12 @@ def test_ago_and_narrative_shifts(timexes):
     assert found == {"Two years ago": "2023", "June 2020": "2020-06", "the next day": "2025-02-15"}
     found = values(timexes("Voting began on March 2, 2021. Results came three days later."))
     assert found["three days later"] == "2021-03-05"
+
+
+def test_a_year_earlier_keeps_the_period_compared(timexes):
+    found = values(timexes("Profit in the third quarter fell from a year earlier."))
+    assert found == {"the third quarter": "2024-Q3", "a year earlier": "2023-Q3"}
+    assert values(timexes("The plant opened a year ago.")) == {"a year ago": "2024"}
 
 
 def test_relative_with_edges(timexes):
@@ -225,7 +241,9 @@ def test_clock_times(timexes):
         "The 6-year-old boy was rescued.",
         "He may resign.",
         "Prices could fall sharply.",
-        "She watched This Week on Sunday.".replace(" on Sunday", ""),
+        "Sales fell, she said on This Week.",
+        "The anchor of 60 Minutes retired.",
+        "A woman in her 30s was hurt.",
     ],
 )
 def test_not_times(timexes, text):
@@ -303,3 +321,22 @@ def test_deadline_for(nlp):
     assert deadline_for(doc, ctx, _token(doc, "agree")).value == "2025-02-14"
     doc, ctx = _context(nlp, "The parties agreed.")
     assert deadline_for(doc, ctx, _token(doc, "agreed")) is None
+
+
+def test_duration_after_an_event_the_text_dated(nlp):
+    doc, ctx = _context(nlp, "The envoys met in Vienna on Feb. 3. He left a week after the meeting in Vienna.")
+    week = next(t for t in ctx.records if t.text == "a week")
+    assert (week.value, week.date.value, week.date.granularity) == ("P1W", "2025-02-10", "day")
+    doc, ctx = _context(nlp, "Talks resumed two days after the Jan. 30 summit.")
+    assert next(t for t in ctx.records if t.type == "DURATION").date.value == "2025-02-01"
+
+
+def test_duration_after_an_undated_event_has_no_date(nlp):
+    doc, ctx = _context(nlp, "He left a week after the meeting.")
+    assert [t.date for t in ctx.records] == [None]
+
+
+def test_deadline_counts_from_the_day_the_sentence_is_dated(nlp):
+    doc, ctx = _context(nlp, "On Monday the mediator said the rebels must leave within 10 days.")
+    deadline = deadline_for(doc, ctx, _token(doc, "leave"))
+    assert (deadline.start, deadline.value) == ("2025-02-10", "2025-02-20")

@@ -296,6 +296,10 @@ RECORDS.update(
                 "condition": _str,
                 "actor": _entities,
                 "recipient": _entities,
+                "claimants": {
+                    **_entities,
+                    "description": "Who (other than the actors) is said to have told of it.",
+                },
                 "date": {"$ref": "#/$defs/date"},
                 "trigger": _str,
                 "content": _str,

@@ -190,7 +190,7 @@ class ActorQuery:
 
 
 def _forms_pattern(forms: Iterable[str]) -> re.Pattern | None:
-    """Word-bounded names, allowing a short lowercase ending (Russia → Russians).
+    """Word-bounded names (group 1), allowing a short lowercase ending (Russia → Russians).
 
     Only capitalised forms count: pronouns and titles ("he", "the minister") that
     resolved to an actor would otherwise match everywhere.
@@ -199,32 +199,28 @@ def _forms_pattern(forms: Iterable[str]) -> re.Pattern | None:
     alternatives = sorted({re.escape(f) for f in names}, key=len, reverse=True)
     if not alternatives:
         return None
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?:[a-z]{0,3}|['’]s)?\b")
+    return re.compile(r"\b(" + "|".join(alternatives) + r")(?:[a-z]{0,3}|['’]s)?\b")
 
 
 @dataclass
 class Gazetteer:
-    """Finds, in free text, the issue actors a record set names (for statements' topics)."""
+    """Finds, in free text, the issue actors a record set names (what statements are about)."""
 
-    patterns: dict[str, re.Pattern]
+    key_by_form: dict[str, str]
+    pattern: re.Pattern | None
 
     @classmethod
     def of(cls, records: Iterable[dict]) -> Gazetteer:
-        forms: dict[str, set[str]] = {}
+        key_by_form: dict[str, str] = {}
         for entity in filter(is_actor, all_entities(records)):
-            texts = (entity.get("text"), entity.get("name"))
-            forms.setdefault(issue_key(entity), set()).update(t for t in texts if t)
-        patterns = {key: _forms_pattern(texts) for key, texts in forms.items()}
-        return cls({key: p for key, p in patterns.items() if p})
-
-    def find(self, text: str | None) -> set[str]:
-        return {key for key, p in self.patterns.items() if text and p.search(text)}
+            for form in (entity.get("text"), entity.get("name")):
+                if form:
+                    key_by_form.setdefault(form, issue_key(entity))
+        return cls(key_by_form, _forms_pattern(key_by_form))
 
     def nearest(self, text: str | None, at: int, exclude: str | None = None) -> str | None:
         """The actor named closest to character ``at`` of ``text`` (``exclude`` aside)."""
-        distances = {
-            key: min(abs(m.start() - at) for m in matches)
-            for key, pattern in self.patterns.items()
-            if key != exclude and (matches := list(pattern.finditer(text or "")))
-        }
-        return min(distances, key=distances.get) if distances else None
+        if not (self.pattern and text):
+            return None
+        found = [(abs(m.start() - at), self.key_by_form[m[1]]) for m in self.pattern.finditer(text)]
+        return min((f for f in found if f[1] != exclude), default=(0, None))[1]

@@ -183,6 +183,7 @@ def story_event(kind: str, members: list[dict], canonical: dict) -> dict:
         "factuality": lead.get("factuality", "asserted"),
         "condition": lead.get("condition"),
         "actor": _unique(e for r in members for e in holders(r)),
+        "claimants": _unique(_claimants(members)),
         "recipient": _unique(e for r in members for e in recipients(r)),
         "date": lead.get("date"),
         "trigger": lead.get("trigger") if kind == "event" else lead.get("cue"),
@@ -203,6 +204,15 @@ def _mention(record: dict, canonical: dict) -> dict:
         "date": record.get("date"),
         "near_duplicate_of": canonical.get(record["article_id"]),
     }
+
+
+def _claimants(members: list[dict]) -> Iterable[dict]:
+    """Who, other than the actors, is said to have told of the happening."""
+    actors = {entity_key(e) for r in members for e in holders(r)}
+    for record in members:
+        claimant = (record.get("attribution") or {}).get("claimant")
+        if claimant and entity_key(claimant) not in actors:
+            yield claimant
 
 
 def _unique(entities: Iterable[dict]) -> list[dict]:

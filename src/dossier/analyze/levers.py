@@ -63,7 +63,7 @@ def relation(event_type: str | None) -> dict:
 
 
 def edge_line(edge: dict) -> str:
-    """ "threatens Russia (conditional: if …) — 2025-02-14, 2 reports in 1 article"."""
+    """An edge in words, as in: threatens Russia (conditional: if …) — 2025-02-14, …"""
     note = FACTUALITY_NOTES.get(edge["factuality"])
     if edge.get("condition"):
         note = f"{note or 'if'}: {edge['condition']}"

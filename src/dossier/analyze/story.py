@@ -14,6 +14,7 @@ from dossier.analyze import dates
 from dossier.analyze.actors import all_entities, display_name, entity_key, is_actor
 from dossier.analyze.clusters import story_events
 from dossier.analyze.levers import FACTUALITY_NOTES, lever_map, relation
+from dossier.analyze.lexicon import load
 from dossier.analyze.positions import shifts
 from dossier.analyze.timeline import timeline
 
@@ -40,8 +41,8 @@ def story(
         _heading(records, articles, title),
         _sources(articles),
         _whos_who(records),
-        _happened([s for s in stories if s["kind"] == "event"]),
-        _said([s for s in stories if s["kind"] == "statement"]),
+        _happened([s for s in stories if s["kind"] == "event" and any(map(is_actor, s["actor"]))]),
+        _said([s for s in stories if s["kind"] == "statement" and any(map(is_actor, s["actor"]))]),
         _shifts(shifts([*records, *mentions])),
         _levers(records, articles),
         _timeline(records, {a["id"] for a in articles if a.get("canonical_id")}),
@@ -101,16 +102,29 @@ def names(entities: list[dict]) -> str:
 
 
 def event_phrase(item: dict) -> str:
-    """ "Donald Trump consults Vladimir Putin [phone] (conditional: if …)"."""
-    text = f"{names(item['actor'])} {relation(item['type'])['phrase']} {names(item['recipient'])}"
-    if not item["recipient"]:
-        text = f"{names(item['actor'])} {relation(item['type'])['relation']}"
+    """An event or story event in words, as in: Donald Trump consults Vladimir Putin
+    [phone] (conditional: if …), per JD Vance."""
+    actors, recipients = item["actor"], item["recipient"]
+    if not recipients and len(actors) > 1 and item["type"] in load("relations")["mutual"]:
+        actors, recipients = actors[:1], actors[1:]  # "Trump and Putin spoke"
+    verb = relation(item["type"])
+    text = f"{names(actors)} {verb['phrase']} {names(recipients)}"
+    if not recipients:
+        text = f"{names(actors)} {verb['relation']}"
     if item.get("mode"):
         text += f" [{item['mode']}]"
     note = FACTUALITY_NOTES.get(item.get("factuality") or "")
     if item.get("condition"):
         note = f"{note or 'if'}: {item['condition']}"
-    return text + (f" ({note})" if note else "")
+    text += f" ({note})" if note else ""
+    claimants = item.get("claimants") or _claimant(item)
+    return text + (f", per {names(claimants)}" if claimants else "")
+
+
+def _claimant(record: dict) -> list[dict]:
+    claimant = (record.get("attribution") or {}).get("claimant")
+    actors = {entity_key(e) for e in record.get("actor") or []}
+    return [claimant] if claimant and entity_key(claimant) not in actors else []
 
 
 def _reports(story: dict) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dossier.analyze import dates
-from dossier.analyze.actors import ActorQuery, holders, participants, recipients
+from dossier.analyze.actors import ActorQuery, directed_pairs, holders, participants
 
 TIMELINE_TYPES = ("statement", "event")
 
@@ -60,13 +60,18 @@ def chronological(record: dict) -> tuple:
 
 def between(record: dict, source: ActorQuery, target: ActorQuery) -> bool:
     """Whether ``record`` is by ``source`` and directed at (or speaks of) ``target``."""
-    return source.any(holders(record)) and about(record, target)
+    if any(source.matches(a) and target.matches(t) for a, t in directed_pairs(record)):
+        return True
+    return source.any(holders(record)) and _speaks_of(record, target)
 
 
 def about(record: dict, target: ActorQuery) -> bool:
-    """Directed at ``target``; for a statement, also naming it in what was said."""
-    if target.any(recipients(record)):
-        return True
+    """Directed at ``target`` (a mutual act's other party too); for a statement, also
+    naming it in what was said."""
+    return any(target.matches(t) for _, t in directed_pairs(record)) or _speaks_of(record, target)
+
+
+def _speaks_of(record: dict, target: ActorQuery) -> bool:
     return record["record_type"] == "statement" and target.mentioned_in(record.get("content"))
 
 

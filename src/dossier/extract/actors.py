@@ -27,7 +27,10 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy import symbols
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
 
 from dossier import kb as kb_module
 from dossier.extract.base import Context, register
@@ -128,6 +131,9 @@ class Finder:
 
         tokenizer = spacy.blank("en", vocab=vocab).tokenizer
         self.vocab, self.kb = vocab, kb
+        lemmas = [form for lemma in nouns() for form in (lemma, lemma.capitalize())]
+        self.noun_lemmas = _hashes(vocab, lemmas)
+        self.noun_pos = numpy.array([symbols.NOUN, symbols.PROPN], dtype="uint64")
         self.names = PhraseMatcher(vocab, attr="ORTH")
         self.names.add("KB", list(tokenizer.pipe(sorted(kb.surfaces))))
         self.titles = PhraseMatcher(vocab, attr="LOWER")
@@ -140,14 +146,16 @@ class Finder:
             if candidates and _plausible(doc[s:e], candidates):
                 found.append(Piece(s, e, "kb", candidates=candidates))
         found += [Piece(s, e, "title", label=doc[s:e].text) for _, s, e in self.titles(doc)]
-        table = nouns()
-        found += [
-            Piece(t.i, t.i + 1, "noun", label=t.lemma_.lower())
-            for t in doc
-            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in table
-        ]
+        found += [Piece(i, i + 1, "noun", label=doc[i].lemma_.lower()) for i in self._noun_indices(doc)]
         chosen = _non_overlapping(found, len(doc))
         return self._add_entities(doc, chosen)
+
+    def _noun_indices(self, doc) -> list[int]:
+        """Tokens whose lemma is an actor noun (array look-ups: a Python loop over every
+        token would cost more than the rest of the component)."""
+        arr = doc.to_array([POS, LEMMA])
+        hits = numpy.isin(arr[:, 1], self.noun_lemmas) & numpy.isin(arr[:, 0], self.noun_pos)
+        return numpy.flatnonzero(hits).tolist()
 
     def _add_entities(self, doc, pieces: list[Piece]) -> list[Piece]:
         """spaCy entities where the KB found nothing. A PERSON entity around a KB surname
@@ -183,6 +191,15 @@ class Finder:
         actor = self.kb.actor(actor_id)
         names = [actor.name, *actor.aliases] if actor else []
         return {n.split()[0].casefold().rstrip(".") for n in names if n.strip()}
+
+
+def _hashes(vocab, strings) -> numpy.ndarray:
+    """The vocab's hashes of ``strings``, to compare with ``doc.to_array`` columns."""
+    return numpy.array([vocab.strings.add(s) for s in strings], dtype="uint64")
+
+
+def _sentence_starts(doc) -> list[int]:
+    return numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
 
 
 def _plausible(span, candidates) -> bool:
@@ -357,6 +374,7 @@ class Resolver:
     def _noun_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
         spec = nouns()[head.label]
         plural = self.doc[head.start].tag_ in ("NNS", "NNPS")
+        span = _with_modifiers(span, self.doc[head.start])
         # a split-off conjunct ("U.S." of "U.S. and Russian officials") is named with the noun
         name = span.text if span.end >= head.end else f"{span.text} {self.doc[head.start:head.end].text}"
         if spec.get("place"):
@@ -369,7 +387,8 @@ class Resolver:
         if affiliation is None:
             if not spec.get("alone"):
                 return None
-            entity = _entity(span, name, _article_id(name), None, spec.get("sector"), "person")
+            kind = "person" if spec.get("person") else "unknown"
+            entity = _entity(span, name, _article_id(name), None, spec.get("sector"), kind)
             return self._found(span, "GROUP", entity, plural=plural)
         sector = spec.get("sector") or self._modifier_sector(mods) or affiliation.sector
         if spec.get("person"):
@@ -383,8 +402,9 @@ class Resolver:
         chained = self._chain_surname(text) or self._chain_name(text)
         if chained is not None:  # whatever spaCy thought it was, it is that person again
             return self._copy(chained, span, "PERSON")
-        if head.label == "PERSON":
-            mods = mods + self._appositive(self.doc[head.start:head.end].root)
+        appositive = self._appositive(self.doc[head.start:head.end].root)
+        if head.label == "PERSON" or any(p.kind == "title" for p in appositive):
+            mods = mods + appositive  # a title in apposition makes even an "ORG" a person
             scope = self._scope(mods)
             title = next((p for p in mods if p.kind == "title"), None)
             office = self.kb.office_for(title.label, scope.actor_id if scope else None) if title else None
@@ -521,6 +541,19 @@ def _entity(span, name, actor_id, country, sector, kind) -> Entity:
     )
 
 
+def _with_modifiers(span, head):
+    """``span`` widened left over the head noun's adjacent modifiers ("transport ministry",
+    "senior officials")."""
+    start = span.start
+    for token in reversed(list(head.lefts)):
+        if token.i >= start:
+            continue
+        if token.i != start - 1 or token.dep_ not in ("compound", "amod", "nmod"):
+            break
+        start = token.i
+    return span.doc[start:span.end]
+
+
 def _article_id(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.casefold().replace("'s", "s").replace("\u2019s", "s"))
     return "article:" + slug.strip("-")
@@ -560,11 +593,11 @@ def _quote_index(spans: list[tuple[int, int]], starts: list[int], offset: int) -
 class Pronouns:
     """Resolves third-person pronouns to earlier mentions (see the module docstring)."""
 
-    def __init__(self, doc, found: list[Found]):
+    def __init__(self, doc, found: list[Found], text: str):
         self.doc = doc
         self.found = found
-        self.sent_starts = [s.start for s in doc.sents]
-        self.quotes = quote_spans(doc.text)
+        self.sent_starts = _sentence_starts(doc)
+        self.quotes = quote_spans(text)
         self.quote_starts = [s for s, _ in self.quotes]
         for f in found:
             f.in_quote = self.quote_of(f.start)
@@ -625,15 +658,16 @@ def _compatible(f: Found, gender: str | None, number: str) -> bool:
 # --- the component ---------------------------------------------------------------------------
 
 
-def resolve(doc, kb, date: dt.date) -> list[Found]:
-    """All actor mentions of a parsed doc, resolved as of ``date``, in text order."""
+def resolve(doc, kb, date: dt.date, text: str | None = None) -> list[Found]:
+    """All actor mentions of a parsed doc, resolved as of ``date``, in text order
+    (``text`` is ``doc.text``, when the caller has it already)."""
     pieces = _finder_for(doc.vocab, kb).pieces(doc, date)
     resolver = Resolver(doc, kb, date, anchors(doc, pieces))
     for head, members in group(resolver.by_anchor):
         resolver.found.extend(resolver.phrases(head, members))
     _unlabelled_surnames(doc, resolver)
     _chain_repeats(resolver.found)
-    return _with_pronouns(doc, resolver.found)
+    return _with_pronouns(doc, resolver.found, doc.text if text is None else text)
 
 
 def _unlabelled_surnames(doc, resolver: Resolver) -> None:
@@ -646,10 +680,12 @@ def _unlabelled_surnames(doc, resolver: Resolver) -> None:
     if not by_surname:
         return
     taken = {i for f in resolver.found for i in range(f.start, f.end)}
-    for token in doc:
-        full = by_surname.get(token.text)
-        if full is not None and token.i not in taken and full.start < token.i and token.pos_ in ("PROPN", "NOUN"):
-            resolver.found.append(resolver._copy(full, doc[token.i:token.i + 1], "PERSON"))
+    orths = doc.to_array(ORTH)
+    for i in numpy.flatnonzero(numpy.isin(orths, _hashes(doc.vocab, list(by_surname)))).tolist():
+        token = doc[i]
+        full = by_surname[token.text]
+        if i not in taken and full.start < i and token.pos_ in ("PROPN", "NOUN"):
+            resolver.found.append(resolver._copy(full, doc[i:i + 1], "PERSON"))
     resolver.found.sort(key=lambda f: f.start)
 
 
@@ -667,12 +703,14 @@ def _chain_repeats(found: list[Found]) -> None:
             named[actor_id] = f
 
 
-def _with_pronouns(doc, found: list[Found]) -> list[Found]:
+def _with_pronouns(doc, found: list[Found], text: str) -> list[Found]:
     """``found`` with a mention for each pronoun that has an antecedent, in text order."""
     taken = {i for f in found for i in range(f.start, f.end)}
-    pronouns = Pronouns(doc, found)
-    for token in doc:
-        if token.pos_ != "PRON" or token.lower_ not in PRONOUNS or token.i in taken:
+    pronouns = Pronouns(doc, found, text)
+    lowers = doc.to_array(LOWER)
+    for i in numpy.flatnonzero(numpy.isin(lowers, _hashes(doc.vocab, list(PRONOUNS)))).tolist():
+        token = doc[i]
+        if token.pos_ != "PRON" or i in taken:
             continue
         antecedent = pronouns.resolve(token)
         if antecedent is None:
@@ -692,18 +730,35 @@ def actors(doc, ctx: Context) -> list[Record]:
     """Actor mentions resolved against the KB as of the article's date."""
     kb = ctx.kb if ctx.kb is not None else kb_module.load()
     date = ctx.published or dt.date.today()
-    found = resolve(doc, kb, date)
-    sents = list(doc.sents)
-    sent_starts = [s.start for s in sents]
+    text = doc.text
+    found = resolve(doc, kb, date, text)
+    sentence = _SentenceTexts(doc, text)
     records: list[Record] = []
     for f in found:
-        sent = sents[bisect.bisect_right(sent_starts, f.start) - 1]
         span = doc[f.start:f.end]
         antecedent = doc[f.antecedent].idx if f.antecedent is not None else None
         records.append(
             Mention(
-                ctx.article_id, sent.text, span.start_char, span.end_char,
+                ctx.article_id, sentence(f.start), span.start_char, span.end_char,
                 text=span.text, label=f.label, entity=f.entity, antecedent=antecedent,
             )
         )
     return records
+
+
+class _SentenceTexts:
+    """The text of the sentence holding a token, each sentence's made once (slicing the
+    doc's text: building span texts token by token costs more than the resolution)."""
+
+    def __init__(self, doc, text: str):
+        self.doc, self.text = doc, text
+        self.starts = _sentence_starts(doc)
+        self.made: dict[int, str] = {}
+
+    def __call__(self, i: int) -> str:
+        k = bisect.bisect_right(self.starts, i) - 1
+        if k not in self.made:
+            end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
+            first, last = self.doc[self.starts[k]], self.doc[end - 1]
+            self.made[k] = self.text[first.idx:last.idx + len(last)]
+        return self.made[k]

@@ -70,6 +70,7 @@ def _time_helper(name: str):
 class Coder:
     def __init__(self, doc, ctx: Context, lex: Lexicon, onto: Ontology):
         self.doc, self.ctx, self.lex, self.onto = doc, ctx, lex, onto
+        self.sent_text, self.sent_start = "", 0
         self.statements = ctx.statements
         self.date_for = _time_helper("date_for")
         self.deadline_for = _time_helper("deadline_for")
@@ -80,6 +81,7 @@ class Coder:
         triggers = find_triggers(sent, self.lex)
         if not triggers:
             return []
+        self.sent_text, self.sent_start = sent.text, sent.start_char
         tokens = {t.token.i for t in triggers}
         events = []
         for head in arrange(triggers, self.lex, self.onto.absorbs):
@@ -123,7 +125,7 @@ class Coder:
 
     def threat_modes(self, trigger: Trigger) -> list[str]:
         modes = [tm for t, m in self.content_pairs(trigger) if (tm := self.onto.threat_mode(t, m))]
-        word = self.word_mode("THREATEN", _content_tokens(trigger))
+        word = None if modes else self.word_mode("THREATEN", _content_tokens(trigger))
         return _unique(modes + ([word] if word else []))
 
     def word_mode(self, kind: str, tokens) -> str | None:
@@ -149,7 +151,7 @@ class Coder:
         recipient = [e for e in self.entities(recipient_tokens, None) if not _same_any(e, actor)]
         date = self.date(trigger)
         factuality = mod.factuality
-        if factuality == "negated" and self.onto.refusal_type(reading.type):
+        if factuality == "negated" and actor and self.onto.refusal_type(reading.type):
             mode = self.onto.request_mode(reading.type, reading.mode)
             reading = Reading(self.onto.refusal_type(reading.type), [mode] if mode else [],
                               origin=reading.type, content=reading.content)
@@ -175,7 +177,7 @@ class Coder:
             deadline=self.deadline(trigger, mod) if factuality == "conditional" else None,
             attribution=self.attribution(statement, claimant, actor, factuality, reading),
             date=date, location=self.location(trigger),
-            trigger=self.doc.text[start:end], trigger_span=[start, end],
+            trigger=self.chars(start, end), trigger_span=[start, end],
         )
 
     def recipient_tokens(self, trigger: Trigger, reading: Reading, tokens: set[int]) -> list[Token]:
@@ -231,6 +233,10 @@ class Coder:
 
     # --- entities, time, place, contexts ------------------------------------
 
+    def chars(self, start: int, end: int) -> str:
+        """Text of the current sentence by document offsets (Doc.text is rebuilt per access)."""
+        return self.sent_text[start - self.sent_start : end - self.sent_start]
+
     def entities(self, tokens: list[Token], claimant: Entity | None) -> list[Entity]:
         out: list[Entity] = []
         for tok in tokens:
@@ -253,7 +259,7 @@ class Coder:
             return found
         left = tok.left_edge if tok.left_edge.i <= tok.i else tok
         start, end = left.idx, tok.idx + len(tok)
-        text = self.doc.text[start:end]
+        text = self.chars(start, end)
         modifier = self.ctx.entity_for(start, end) or self._of_entity(tok)
         if modifier is not None:
             kind = modifier.kind if modifier.kind not in PLACE_KINDS else "unknown"
@@ -360,7 +366,9 @@ def _same_side(claimant: Entity, actor: list[Entity]) -> bool:
 
 
 def _is_place(entity: Entity, tok: Token) -> bool:
-    if entity.kind in PLACE_KINDS or tok.ent_type_ in ("LOC", "FAC"):
+    """A region or city named in a phrase ("troops in the West Bank") is where, not who;
+    a region acting or addressed ("urging Europe") is an actor."""
+    if (entity.kind in PLACE_KINDS or tok.ent_type_ in ("LOC", "FAC")) and tok.dep_ == "pobj":
         return True
     if tok.ent_type_ == "GPE" and not entity.country and not entity.actor_id:
         return not places.is_country(entity.text) and places.resolve(entity.text) is not None

@@ -217,6 +217,10 @@ def match_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
         return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].dep_ == "expl" or subjects[0].lower_ in lex.roles["first_person"] \
+            or subjects[0].lower_ in ("there", "it"):
+        return None  # "there must be peace", "we have to grow up": no one is asked
     spec = {"type": "REQUEST", "content": True}
     return Trigger(clause.head, "REQUEST", None, spec, "verb")
 

@@ -26,9 +26,10 @@ NON_CONTENT_DEPS = SUBJECT_DEPS | {
 #: Dependencies by which a cue hangs off the clause it reports ("A, X said").
 EMBEDDED_DEPS = {"ccomp", "parataxis", "advcl", "conj", "prep", "xcomp"}
 #: A candidate scores the sum over its words of ``p - THRESHOLD`` (``p``: the CRF's content
-#: marginal); a parse- or quote-shaped candidate gets ``STRUCTURE_BONUS`` over a raw CRF run.
+#: marginal), plus a bonus by its shape over a raw CRF run: a clausal complement
+#: ("said [that ...]") is what unquoted content usually is.
 THRESHOLD = 0.5
-STRUCTURE_BONUS = 0.0
+BONUS = {"clause": 2.0, "child": 0.0, "embedding": 0.0, "quote": 0.0}
 
 
 @dataclass
@@ -111,7 +112,7 @@ def _gap(a: list, b: list) -> int:
     return max(a[0].i - b[-1].i, b[0].i - a[-1].i, 0)
 
 
-def structural_candidates(cue_tokens: list, exclude: set[int], quotes: list[tuple[int, int]], others: list[list]) -> list[set[int]]:
+def structural_candidates(cue_tokens: list, exclude: set[int], quotes: list[tuple[int, int]], others: list[list]) -> list[tuple[str, set[int]]]:
     """Token sets the cue's content may be: complements, embedding clause, nearby quotes.
 
     ``others`` are the paragraph's other cues: a trailing participle cue ("..., acknowledging
@@ -121,27 +122,28 @@ def structural_candidates(cue_tokens: list, exclude: set[int], quotes: list[tupl
     cue_ids = {t.i for t in cue_tokens}
     exclude = exclude | _participle_cues(others, cue_ids)
     addressing = anchor_of(cue_tokens).lemma_.lower() in addressee_verbs()
-    found: list[set[int]] = []
+    found: list[tuple[str, set[int]]] = []
     for token in cue_tokens:
         for child in token.children:
             if child.i in cue_ids or child.dep_ in NON_CONTENT_DEPS:
                 continue
             if addressing and child.dep_ == "dobj":
                 continue
-            found.append({t.i for t in child.subtree} - exclude)
+            kind = "clause" if child.dep_ in ("ccomp", "xcomp") else "child"
+            found.append((kind, {t.i for t in child.subtree} - exclude))
     anchor = anchor_of(cue_tokens)
     node = anchor
     while node.dep_ in EMBEDDED_DEPS and node.head.i != node.i and node.head.i not in cue_ids:
         head = node.head
-        found.append({t.i for t in head.subtree} - {t.i for t in node.subtree} - exclude)
+        found.append(("embedding", {t.i for t in head.subtree} - {t.i for t in node.subtree} - exclude))
         node = head
         if head.pos_ in ("VERB", "AUX"):
             break
     own = own_quotes(cue_tokens, quotes, others)
-    found += [set(range(*q)) - exclude for q in own]
+    found += [("quote", set(range(*q)) - exclude) for q in own]
     if len(own) > 1:
-        found.append({i for q in own for i in range(*q)} - exclude)
-    return [c for c in found if c]
+        found.append(("quote", {i for q in own for i in range(*q)} - exclude))
+    return [(kind, c) for kind, c in found if c]
 
 
 def _participle_cues(others: list[list], cue_ids: set[int]) -> set[int]:
@@ -198,7 +200,7 @@ class ContentChooser:
 
     def choose(self, cue_tokens: list, exclude: set[int], crf_runs: list[set[int]], others: list[list]) -> set[int]:
         structural = structural_candidates(cue_tokens, exclude, self.quotes, others)
-        scored = [(self.score(c) + STRUCTURE_BONUS, c) for c in structural]
+        scored = [(self.score(c) + BONUS[kind], c) for kind, c in structural]
         scored += [(self.score(c), c) for c in crf_runs]
         if not scored:
             return set()

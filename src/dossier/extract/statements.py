@@ -71,7 +71,7 @@ def find_attributions(doc, quote_ranges: list[tuple[int, int]], title: str | Non
     drafts: list[Draft] = []
     for number, tokens in enumerate(paragraphs):
         inside = [q for q in quote_ranges if tokens[0].i <= q[0] <= tokens[-1].i]
-        found = tag_paragraph(doc, tokens, sequence_features(tokens, flags), inside, number)
+        found = tag_paragraph(doc, tokens, flags, inside, number)
         if number + 1 < len(paragraphs):
             found += colon_lead_in(doc, paragraphs[number : number + 2], found, quote_ranges, number)
         drafts += found
@@ -82,11 +82,11 @@ def find_attributions(doc, quote_ranges: list[tuple[int, int]], title: str | Non
     return sorted(drafts, key=lambda d: d.cue[0])
 
 
-def tag_paragraph(doc, tokens: list, features: list, quotes: list[tuple[int, int]], number: int) -> list[Draft]:
+def tag_paragraph(doc, tokens: list, flags: list[str], quotes: list[tuple[int, int]], number: int) -> list[Draft]:
     crf = tagger()
-    crf.set(features)
+    crf.set(sequence_features(tokens, flags))
     labels = crf.tag()
-    cues = runs(labels, "CUE") + untagged_speech_cues(tokens, labels)
+    cues = runs(labels, "CUE") + untagged_speech_cues(tokens, labels, flags)
     if not cues:
         return []
     prob = [crf.marginal("B-CON", i) + crf.marginal("I-CON", i) for i in range(len(tokens))]
@@ -148,16 +148,17 @@ def inner_attributions(doc, quotes: list, drafts: list[Draft], paragraphs: list[
 SPEECH_RULE = True
 
 
-def untagged_speech_cues(tokens: list, labels: list[str]) -> list[list[int]]:
-    """Speech verbs the tagger left out that govern a clause ("warned ... that ...")."""
-    if not SPEECH_RULE:
-        return []
+def untagged_speech_cues(tokens: list, labels: list[str], flags: list[str]) -> list[list[int]]:
+    """Speech verbs the tagger left out that govern a clause ("warned ... that ...") or,
+    even inside another attribution's content, a quote ("warned against “...”")."""
     speech = set(load_words("speech_verbs.txt"))
     found = []
     for n, token in enumerate(tokens):
-        if labels[n] != "O" or token.pos_ != "VERB" or token.lemma_.lower() not in speech:
+        if "CUE" in labels[n] or "SRC" in labels[n] or token.pos_ != "VERB" or token.lemma_.lower() not in speech:
             continue
-        if any(child.dep_ in ("ccomp", "xcomp") for child in token.children):
+        clause = any(child.dep_ in ("ccomp", "xcomp") for child in token.children)
+        quoting = any(flags[t.i] != "o" for child in token.children if child.dep_ not in SUBJECT_DEPS for t in child.subtree)
+        if (clause and labels[n] == "O") or (quoting and flags[token.i] == "o"):
             found.append([n])
     return found
 

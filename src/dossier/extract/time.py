@@ -63,11 +63,10 @@ EDGE_YEAR_SHAPE = re.compile(r"^(early|mid|late)-(\d{4})$", re.I)
 
 DURATION_UNITS = {
     "S": ("T", 1, "S"), "MIN": ("T", 1, "M"), "H": ("T", 1, "H"), "D": ("", 1, "D"),
-    "W": ("", 1, "W"), "FORTNIGHT": ("", 2, "W"), "WE": ("", 1, "WE"), "M": ("", 1, "M"),
+    "NIGHT": ("", 1, "D"), "W": ("", 1, "W"), "FORTNIGHT": ("", 2, "W"), "WE": ("", 1, "WE"), "M": ("", 1, "M"),
     "Q": ("", 1, "Q"), "Y": ("", 1, "Y"), "DE": ("", 10, "Y"), "CE": ("", 100, "Y"),
     "ML": ("", 1000, "Y"),
 }
-PART_HOURS = {"MO": 9, "AF": 15, "EV": 19, "NI": 22}
 
 
 @dataclass(frozen=True)
@@ -95,11 +94,10 @@ class Match:
     start: int
     end: int
     words: list[Word]
-    rule: str
-    type: str
     anchor: dt.date | None
     ref: dt.date | None = None  # the last day the text gave
     local_ref: dt.date | None = None  # the same, within this sentence
+    local_value: str | None = None  # the last DATE value of this sentence
 
     def first(self, *classes: str) -> Word | None:
         return next((w for w in self.words if w.cls in classes), None)
@@ -250,7 +248,7 @@ def _compile(pattern: str, macros: dict[str, str]) -> re.Pattern:
 
 
 PATTERNS = [
-    (_compile(p["pattern"], GRAMMAR["macros"]), p["rule"], p["type"]) for p in GRAMMAR["patterns"]
+    (_compile(p["pattern"], GRAMMAR["macros"]), p["rule"]) for p in GRAMMAR["patterns"]
 ]
 
 
@@ -264,7 +262,7 @@ def candidates(codes: str) -> list[tuple[int, int, int]]:
     kept = [i for i, c in enumerate(codes) if c != OTHER or i == 0 or codes[i - 1] != OTHER]
     squeezed = "".join(codes[i] for i in kept)
     found = []
-    for index, (regex, _, _) in enumerate(PATTERNS):
+    for index, (regex, _) in enumerate(PATTERNS):
         for m in regex.finditer(squeezed):
             start, end = kept[m.start()], kept[m.end() - 1] + 1
             if end > start:
@@ -501,6 +499,14 @@ def duration_value(n: float | str, unit: str) -> str | None:
     return f"P{prefix}{count}{suffix}"
 
 
+def relative_offset(m: Match) -> int | None:
+    """-1, +1 or 0 for "last", "next", "this"/"current"; ``None`` without one."""
+    word = m.first("LAST", "NEXT", "THIS", "CURRENT")
+    if word is None:
+        return None
+    return 0 if word.cls == "CURRENT" else word.value
+
+
 def mod_of(match: Match) -> str | None:
     edge = match.value("EDGE")
     if edge:
@@ -524,18 +530,18 @@ def rule_calendar(m: Match) -> Reading | None:
     day = m.value("DAYNUM") or m.value("ORD")
     if day is not None and not (1 <= day <= 31):
         return None
-    relative = m.value("LAST", None) if m.has("LAST") else m.value("NEXT") if m.has("NEXT") else None
-    if month and m.has("THIS"):
-        relative = 0
+    relative = relative_offset(m)
     if year is None and month:
         if m.anchor is None:
             return Reading("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod_of(m))
         direction = relative if relative is not None else tense(m.doc[m.start])
         year = resolve_year(m.anchor, month, day, direction, m.value("WEEKDAY"), relative is not None)
-        if m.has("UNIT"):
+        if m.has("UNIT"):  # "June last year"
             year = m.anchor.year + (relative or 0)
-        elif relative == 0:
-            year = m.anchor.year
+        elif relative is not None and day is None:  # "last March": before this month
+            year = m.anchor.year + relative
+            if relative and (month - m.anchor.month) * relative > 0:
+                year -= relative
     if month is None:
         return Reading("DATE", str(year), mod_of(m)) if year is not None else None
     value = f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
@@ -578,7 +584,7 @@ def rule_ordinal_unit(m: Match) -> Reading | None:
         return Reading("DATE", f"XXXX-{letter}{n}")
     if m.value("YEAR") is None and m.anchor:
         current = (m.anchor.month - 1) // (3 if unit == "Q" else 6) + 1
-        direction = m.value("LAST", 0) if m.has("LAST") else tense(m.doc[m.start])
+        direction = relative_offset(m) if m.has("LAST") else tense(m.doc[m.start])
         if n > current and direction <= 0 and not m.has("NEXT"):
             year -= 1
     return Reading("DATE", f"{year}-{letter}{n}")
@@ -587,7 +593,7 @@ def rule_ordinal_unit(m: Match) -> Reading | None:
 def rule_weekday(m: Match) -> Reading:
     weekday = m.value("WEEKDAY")
     part = m.value("PART_OF_DAY")
-    relative = next((w.value for w in m.words if w.cls in ("LAST", "NEXT", "THIS")), None)
+    relative = relative_offset(m)
     if m.anchor is None:
         return Reading("DATE", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
     day = resolve_weekday(m.anchor, weekday, tense(m.doc[m.start]), relative)
@@ -595,7 +601,8 @@ def rule_weekday(m: Match) -> Reading:
 
 
 def _day_reading(day: dt.date, part: str | None, mod: str | None = None) -> Reading:
-    """A day, or a part of it ("Friday night": ``TNI``), which TimeML corpora type DATE."""
+    """A day, or a part of it ("Friday night": ``TNI``), typed DATE as the TimeBank and
+    AQUAINT annotators mostly do (a clock time, or "this morning", is a TIME)."""
     if part:
         return Reading("DATE", f"{day.isoformat()}T{part}", mod)
     return Reading("DATE", day.isoformat(), mod)
@@ -609,7 +616,7 @@ def rule_relative(m: Match) -> Reading | None:
         return None
     if m.has("NEXT") and m.tokens[-1].tag_ == "NNS":
         return Reading("DATE", "FUTURE_REF")
-    offset = next((w.value for w in m.words if w.cls in ("LAST", "NEXT", "THIS")), 0)
+    offset = relative_offset(m) or 0
     if m.anchor is None:
         return Reading("DATE", "XXXX-XX-XX", mod_of(m))
     value = in_unit(shift(m.anchor, unit, offset), unit)
@@ -714,6 +721,11 @@ def rule_shifted(m: Match) -> Reading | None:
     return _offset_reading(m, m.ref or m.anchor, m.value("SHIFT"))
 
 
+#: A month or quarter of a year: "sales in the third quarter rose from a year earlier"
+#: compares that quarter with the same quarter a year before (TimeML's reading).
+PERIOD_OF_YEAR = re.compile(r"^\d{4}-(Q\d|\d{2})$")
+
+
 def _offset_reading(m: Match, base: dt.date | None, sign: int) -> Reading | None:
     n, unit = number_of(m), m.value("UNIT")
     if unit is None or unit not in DURATION_UNITS:
@@ -724,6 +736,8 @@ def _offset_reading(m: Match, base: dt.date | None, sign: int) -> Reading | None
         return Reading("DATE", "XXXX-XX-XX", mod_of(m))
     if not float(n).is_integer():
         return None
+    if unit == "Y" and n == 1 and m.local_value and PERIOD_OF_YEAR.match(m.local_value):
+        return Reading("DATE", f"{int(m.local_value[:4]) + sign * int(n)}{m.local_value[4:]}", mod_of(m))
     value = in_unit(shift(base, unit, sign * int(n)), unit)
     return Reading("DATE", value, mod_of(m)) if value else None
 
@@ -734,7 +748,7 @@ def rule_season(m: Match) -> Reading | None:
     if not m.has("YEAR") and m.end < len(m.doc) and m.doc[m.end].lower_ == "of":
         return None
     year = m.value("YEAR")
-    relative = next((w.value for w in m.words if w.cls in ("LAST", "NEXT", "THIS")), None)
+    relative = relative_offset(m)
     if year is None:
         if m.anchor is None:
             return Reading("DATE", f"XXXX-{season}")
@@ -886,16 +900,19 @@ def tag(doc, anchor: dt.date | None) -> list[TaggedSpan]:
     """Find and normalise the temporal expressions of a parsed doc."""
     words = classify(doc)
     chosen = _select(doc, words, candidates(encode(words)), anchor)
-    spans, ref, ref_sentence = [], None, -1
+    spans, ref, ref_sentence, last_value, value_sentence = [], None, -1, None, -1
     for start, end, index in chosen:
-        _, rule, type_ = PATTERNS[index]
+        rule = PATTERNS[index][1]
         sentence = doc[start].sent.start
         local_ref = ref if ref_sentence == sentence else None
-        match = Match(doc, start, end, words[start:end], rule, type_, anchor, ref, local_ref)
+        local_value = last_value if value_sentence == sentence else None
+        match = Match(doc, start, end, words[start:end], anchor, ref, local_ref, local_value)
         reading = RULES[rule](match)
         if reading is None:
             continue
         spans.append(TaggedSpan(start, end, reading))
+        if reading.type == "DATE":
+            last_value, value_sentence = reading.value, sentence
         if granularity(reading.value) in ("day", "time") and rule not in ("clock",):
             ref, ref_sentence = dt.date.fromisoformat(reading.value[:10]), sentence
     return spans
@@ -908,8 +925,8 @@ def _select(doc, words, found, anchor) -> list[tuple[int, int, int]]:
     for start, end, index in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
         if any(taken[start:end]):
             continue
-        _, rule, type_ = PATTERNS[index]
-        if RULES[rule](Match(doc, start, end, words[start:end], rule, type_, anchor)) is None:
+        rule = PATTERNS[index][1]
+        if RULES[rule](Match(doc, start, end, words[start:end], anchor)) is None:
             continue
         taken[start:end] = [True] * (end - start)
         chosen.append((start, end, index))
@@ -932,9 +949,13 @@ def date_value(reading: Reading, text: str, doc, start: int) -> DateValue | None
 
 @register("time", version="1")
 def time_component(doc, ctx: Context) -> list[Timex]:
+    spans = tag(doc, ctx.published)
     records = []
-    for span in tag(doc, ctx.published):
+    for span in spans:
         tokens = doc[span.start : span.end]
+        date = date_value(span.reading, tokens.text, doc, span.start)
+        if span.reading.type == "DURATION":
+            date = relative_to_event(doc, span, spans)
         records.append(
             Timex(
                 ctx.article_id,
@@ -945,10 +966,48 @@ def time_component(doc, ctx: Context) -> list[Timex]:
                 type=span.reading.type,
                 value=span.reading.value,
                 mod=span.reading.mod,
-                date=date_value(span.reading, tokens.text, doc, span.start),
+                date=date,
             )
         )
     return records
+
+
+SHIFT_PREPOSITIONS = {"after": 1, "before": -1}
+
+
+def relative_to_event(doc, span: TaggedSpan, spans: list[TaggedSpan]) -> DateValue | None:
+    """The day "a week after his meeting in Alaska" names, when the text dated that meeting.
+
+    The event's date is a day-timex inside the noun phrase ("after the Aug. 15
+    summit"), or else the last earlier day-timex hung on a word of the same stem
+    ("met ... on Aug. 15" for "meeting").
+    """
+    sign = SHIFT_PREPOSITIONS.get(doc[span.end].lower_) if span.end < len(doc) else None
+    duration = DURATION_VALUE.match(span.reading.value)
+    if sign is None or not duration or duration.group(1):
+        return None
+    event = next((c for c in doc[span.end].children if c.dep_ == "pobj"), None)
+    if event is None:
+        return None
+    base = _event_day(doc, event, [s for s in spans if s.end <= span.start or s.start >= span.end])
+    if base is None:
+        return None
+    day = shift(base, duration.group(3), sign * int(duration.group(2)))
+    text = doc[span.start : event.right_edge.i + 1].text
+    return DateValue(day.isoformat(), "day", text, basis="text")
+
+
+def _event_day(doc, event, spans: list[TaggedSpan]) -> dt.date | None:
+    days = [s for s in spans if granularity(s.reading.value) == "day"]
+    inside = [s for s in days if event.left_edge.i <= s.start and s.end <= event.right_edge.i + 1]
+    if inside:
+        return dt.date.fromisoformat(inside[0].reading.value)
+    stem = event.lemma_.lower()[:4]
+    for s in reversed([s for s in days if s.end <= event.i]):
+        host = attachment(doc[s.start : s.end])
+        if host.lemma_.lower()[:4] == stem:
+            return dt.date.fromisoformat(s.reading.value)
+    return None
 
 
 # --- dating predicates ------------------------------------------------------------
@@ -1003,20 +1062,30 @@ def date_for(doc, ctx: Context, token) -> DateValue | None:
 def deadline_for(doc, ctx: Context, token) -> DateValue | None:
     """The deadline of a predicate: "in two weeks", "within 10 days", "by Friday".
 
-    Durations count from the publication day; the value is that day (week, month,
-    year for coarser units), with ``start`` the anchor and ``end`` the deadline.
+    Durations count from the day the sentence's main predicate is dated to ("On
+    Friday, he gave them two weeks") or else the publication day; the value is
+    the day (week, month, year for coarser units) they end, with ``start`` the
+    day counted from and ``end`` the deadline.
     """
     for timex, span in _attached_timexes(doc, ctx, token):
         preposition = doc[span.start - 1].lower_ if span.start else ""
         kind = DEADLINE_PREPOSITIONS.get(preposition)
         if kind == "DATE" and timex.date is not None and kind == timex.type:
             return DateValue(timex.date.value, timex.date.granularity, timex.text, end=timex.date.value)
-        if kind == "DURATION" and timex.type == "DURATION" and ctx.published is not None:
-            deadline = _after_duration(ctx.published, timex.value)
+        if kind == "DURATION" and timex.type == "DURATION":
+            start = _counted_from(doc, ctx, token)
+            deadline = _after_duration(start, timex.value) if start else None
             if deadline:
                 value, grain = deadline
-                return DateValue(value, grain, timex.text, start=ctx.published.isoformat(), end=value)
+                return DateValue(value, grain, timex.text, start=start.isoformat(), end=value)
     return None
+
+
+def _counted_from(doc, ctx: Context, token) -> dt.date | None:
+    said = date_for(doc, ctx, token.sent.root)
+    if said is not None and said.granularity == "day":
+        return dt.date.fromisoformat(said.value)
+    return ctx.published
 
 
 DURATION_VALUE = re.compile(r"^P(T?)(\d+)(WE|DE|CE|[YMWDQH])$")
