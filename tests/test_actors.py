@@ -197,3 +197,30 @@ def test_gold_actor_texts_are_located_even_when_elided():
     assert locate(sentence, "Serb ... forces") == (0, 21)
     assert locate(sentence, "Croat forces") == (9, 21)
     assert locate(sentence, "Bosnian police") is None
+
+
+def test_a_bare_title_names_the_latest_holder_mentioned(resolve):
+    found = resolve("Donald Trump arrived late. Hours later the president left without comment.")
+    president = mention(found, "president")
+    assert president.entity.actor_id == "donald-trump"
+    assert president.antecedent == mention(found, "Donald Trump").start
+
+
+def test_plural_titles_are_groups(resolve):
+    found = resolve("European leaders met in Luxembourg, and EU foreign ministers joined them.")
+    leaders = mention(found, "European leaders").entity
+    assert (leaders.actor_id, leaders.kind, leaders.sector, leaders.role) == ("europe", "region", "GOV", None)
+    ministers = mention(found, "EU foreign ministers").entity
+    assert (ministers.actor_id, ministers.country, ministers.sector) == ("eu", "IGO", "GOV")
+
+
+def test_one_unnamed_official_is_an_article_actor_several_are_the_state(resolve):
+    one = mention(resolve("A Belarusian diplomat denied the report."), "Belarusian diplomat").entity
+    assert (one.actor_id, one.kind, one.country) == ("article:belarusian-diplomat", "person", "BLR")
+    many = mention(resolve("Belarusian diplomats denied the report."), "Belarusian diplomats").entity
+    assert (many.actor_id, many.kind, many.country, many.sector) == ("BLR", "state", "BLR", "GOV")
+
+
+def test_it_in_its_own_sentence_takes_the_nearest_state(resolve):
+    found = resolve("Paris could sanction Minsk if it keeps detaining journalists.")
+    assert mention(found, "it").entity.country == "BLR"

@@ -16,6 +16,11 @@ Steps, per article (the doc is already parsed; nothing is added to the shared pi
 4. Chain surname- and title-only mentions to the full mention, and resolve pronouns to the
    nearest compatible actor, preferring earlier subjects (centering) and never the speaker of
    the quote a pronoun sits in.
+
+Mention labels: PERSON (a name), TITLE (a title naming its holder), GPE / LOC / ORG (a state,
+region or body named; spaCy's ORG/NORP label where the KB does not know the name), GROUP (an
+actor noun phrase: "Russian forces", "sources"), PRON, and PLACE: a location, never an actor
+(``entity.kind == "place"``, ``actor_id`` None, ``country`` where known).
 """
 
 from __future__ import annotations
@@ -354,7 +359,7 @@ class Resolver:
         return self._found(span, KIND_LABELS.get(cand.kind, "ORG"), entity, plural=plural)
 
     def _title_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
-        scope = self._scope(mods) or self._affiliation(mods)  # "Trump's defence secretary"
+        scope = self._affiliation(mods)  # also "Trump's defence secretary"
         office = self.kb.office_for(head.label, scope.actor_id if scope else None)
         if office is None:
             return None
@@ -391,7 +396,7 @@ class Resolver:
             entity = _entity(span, name, _article_id(name), None, spec.get("sector"), kind)
             return self._found(span, "GROUP", entity, plural=plural)
         sector = spec.get("sector") or self._modifier_sector(mods) or affiliation.sector
-        if spec.get("person"):
+        if spec.get("person") and not plural:  # one unnamed official: an actor of this article
             entity = _entity(span, name, _article_id(name), affiliation.country, sector, "person")
             return self._found(span, "GROUP", entity, plural=plural)
         entity = _entity(span, affiliation.name, affiliation.actor_id, affiliation.country, sector, affiliation.kind)
@@ -625,7 +630,9 @@ class Pronouns:
                 continue
             if f.entity.actor_id in speakers or not _compatible(f, gender, number):
                 continue
-            key = (distance, 0 if f.subject else 1)
+            # subjects first (centering), but "it" in its own sentence takes the nearest
+            # ("Washington could hit Moscow ... if it does not agree")
+            key = (distance, 0 if f.subject or (gender == "thing" and distance == 0) else 1)
             if best_key is None or key < best_key:
                 best, best_key = f, key
         return best
@@ -637,18 +644,20 @@ class Pronouns:
         return {
             f.entity.actor_id
             for f in self.found
-            if f.start < hi and self.doc[f.start].idx >= quote_end and f.subject
+            if f.start < hi and f.entity.start >= quote_end and f.subject
             and self.doc[f.start:f.end].root.head.lemma_ in SPEECH_VERBS
         }
 
 
 def _compatible(f: Found, gender: str | None, number: str) -> bool:
+    """Whether a pronoun of this gender and number can refer to ``f``. States and bodies
+    take "it" and "they"; a state named by its people ("the Russians") takes both too."""
     kind = f.entity.kind
     if kind == "place" or f.label == "PLACE":
         return False
     if number == "pl":
         return f.plural or kind not in ("person", "unknown")
-    if f.plural:
+    if f.plural and kind != "state":
         return False
     if gender == "thing":
         return kind not in ("person", "unknown")

@@ -68,6 +68,8 @@ def _time_helper(name: str):
 
 
 class Coder:
+    """Codes the sentences of one doc, with the article's context (mentions, statements)."""
+
     def __init__(self, doc, ctx: Context, lex: Lexicon, onto: Ontology):
         self.doc, self.ctx, self.lex, self.onto = doc, ctx, lex, onto
         self.sent_text, self.sent_start = "", 0
@@ -106,22 +108,35 @@ class Coder:
         return pairs
 
     def read(self, trigger: Trigger) -> list[Reading]:
+        """The readings of one trigger; speech acts take their mode from their content."""
         if trigger.spec.get("instrument") and trigger.content:
-            return [Reading(t, [m] if m else [], content=trigger.content) for t, m in _unique(self.content_pairs(trigger))]
-        kind = trigger.type
-        if kind == "THREATEN":
-            modes = [trigger.mode] if trigger.mode else self.threat_modes(trigger)
-            if trigger.spec.get("needs_mode") and not any(
-                    self.onto.threat_mode(t, m) for t, m in self.content_pairs(trigger)):
-                return []
-            return [Reading(kind, modes, content=trigger.content)]
-        if kind in ("REQUEST", "REJECT") and not trigger.mode:
-            pairs = self.content_pairs(trigger)
-            mode = next((rm for t, m in pairs if (rm := self.onto.request_mode(t, m))), None)
-            mode = mode or self.word_mode(kind, _content_tokens(trigger))
-            return [Reading(kind, [mode] if mode else [], content=trigger.content)]
-        mode = trigger.mode or self.word_mode(kind, _phrase_tokens(trigger))
-        return [Reading(kind, [mode] if mode else [], content=trigger.content)]
+            pairs = _unique(self.content_pairs(trigger))  # hit X with sanctions: SANCTION
+            return [Reading(t, [m] if m else [], content=trigger.content) for t, m in pairs]
+        if trigger.type == "THREATEN":
+            return self.read_threat(trigger)
+        if trigger.type == "AGREE":
+            threats = [tm for t, m in self.content_pairs(trigger) if (tm := self.onto.threat_mode(t, m))]
+            if threats:  # a commitment to a conflict act ("ready to impose martial law") is a threat
+                return [Reading("THREATEN", _unique(threats), origin="THREATEN", content=trigger.content)]
+        if trigger.type in ("REQUEST", "REJECT") and not trigger.mode:
+            return [self.read_request(trigger)]
+        mode = trigger.mode or self.word_mode(trigger.type, _phrase_tokens(trigger))
+        return [Reading(trigger.type, [mode] if mode else [], content=trigger.content)]
+
+    def read_threat(self, trigger: Trigger) -> list[Reading]:
+        """A warning is a threat only when something is threatened (its content has a mode)."""
+        if trigger.spec.get("needs_mode") and not any(
+                self.onto.threat_mode(t, m) for t, m in self.content_pairs(trigger)):
+            return []
+        modes = [trigger.mode] if trigger.mode else self.threat_modes(trigger)
+        return [Reading("THREATEN", modes, content=trigger.content)]
+
+    def read_request(self, trigger: Trigger) -> Reading:
+        """What is asked for or refused: assistance, change, yielding, a meeting."""
+        pairs = self.content_pairs(trigger)
+        mode = next((rm for t, m in pairs if (rm := self.onto.request_mode(t, m))), None)
+        mode = mode or self.word_mode(trigger.type, _content_tokens(trigger))
+        return Reading(trigger.type, [mode] if mode else [], content=trigger.content)
 
     def threat_modes(self, trigger: Trigger) -> list[str]:
         modes = [tm for t, m in self.content_pairs(trigger) if (tm := self.onto.threat_mode(t, m))]
@@ -143,6 +158,8 @@ class Coder:
         statement, claimant = self.claim(trigger)
         actor_tokens = roles.actors(trigger, self.lex, tokens)
         recipient_tokens = self.recipient_tokens(trigger, reading, tokens)
+        if not recipient_tokens and reading.type == "THREATEN":
+            recipient_tokens = roles.condition_subject(mod.condition)
         if reading.type == "CONSULT" and reading.mode not in ("visit", "third-party") and not trigger.spec.get("swap"):
             actor_tokens, recipient_tokens = actor_tokens + recipient_tokens, []
         if trigger.spec.get("swap"):
@@ -201,7 +218,9 @@ class Coder:
         if factuality in ("future", "conditional") and self.onto.future_type(kind) != kind:
             return Reading(self.onto.future_type(kind), [], origin=kind)
         threat = self.onto.threat_mode(kind, mode)
-        announced = factuality in NOT_ASSERTED and claimant is not None and _same_side(claimant, actor)
+        own_voice = claimant is None or _same_side(claimant, actor)
+        announced = (factuality == "future" and own_voice) or (
+            factuality == "hypothetical" and claimant is not None and _same_side(claimant, actor))
         if threat and (factuality == "conditional" or reading.opened or announced):
             return Reading("THREATEN", _unique([threat]), origin="THREATEN")
         return reading

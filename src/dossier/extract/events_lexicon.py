@@ -44,6 +44,13 @@ class Lexicon:
     context_words: dict[str, str]  # word -> context
     context_order: tuple[str, ...]
 
+    @functools.cached_property
+    def trigger_words(self) -> frozenset[str]:
+        """Every word that can start a trigger: lemmas, phrasal heads, obligation words."""
+        heads = {key.split()[0] for key in self.phrasal}
+        return frozenset(heads | set(self.verbs) | set(self.nouns) | set(self.adjectives)
+                         | set(self.factuality["obligation_aux"]) | {"have"})
+
     def in_class(self, lemma: str, name: str) -> bool:
         return lemma in self.noun_classes.get(name, ())
 

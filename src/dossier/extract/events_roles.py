@@ -65,6 +65,8 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
         if tok.dep_ not in BORROW_DEPS or tok.head is tok:
             return []
         controller = [c for c in tok.head.children if c.dep_ == "dobj"] if tok.dep_ == "xcomp" else []
+        if tok.dep_ == "conj":  # "was indicted ... and will resign": the shared passive subject
+            controller = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
         if controller:
             return expand(controller[0])
         tok = tok.head
@@ -169,7 +171,9 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
                        and not any(lex.in_class(c.lemma_.lower(), name) for name in themes)]
     preps = lex.recipient_preps(trigger.type)
     for head in _phrase_heads(trigger, lex, trigger_tokens):
-        candidates += [p for p in pobjs(head, preps) if not is_location(p, lex)]
+        # relations, contacts and ties are "with" someone
+        head_preps = preps if head is tok else preps | {"with"}
+        candidates += [p for p in pobjs(head, head_preps) if not is_location(p, lex)]
     found: list[Token] = []
     for cand in (_head_noun(c, lex) for c in candidates):
         found += expand(cand) if _object_is_role(cand, lex, trigger_tokens) else owners(cand, lex)
@@ -196,6 +200,14 @@ def partners(trigger: Trigger) -> list[Token]:
     if trigger.spec.get("with") != "actor":
         return []
     return [t for p in pobjs(trigger.token, ("with",)) for t in expand(p)]
+
+
+def condition_subject(condition: Token | None) -> list[Token]:
+    """Who must comply with a conditional threat: "... unless Israel rescinded the law"."""
+    if condition is None:
+        return []
+    return [t for c in condition.children if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ in PERSON_LABELS
+            for t in expand(c)]
 
 
 def content_subject(trigger: Trigger) -> list[Token]:

@@ -17,6 +17,8 @@ from spacy.tokens import Span, Token
 from dossier.extract.events_lexicon import Lexicon
 
 PERSON_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+#: words inside a name ("Meet the Press", "Amnesty International") trigger nothing
+NAME_LABELS = PERSON_LABELS | {"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 #: dependencies climbed from a trigger to the trigger that governs it
 CONTENT_DEPS = {"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "dative", "attr",
                 "oprd", "acomp", "compound", "amod", "nmod", "appos", "nsubjpass", "aux"}
@@ -110,7 +112,8 @@ def _satisfied(tok: Token, spec: dict, lex: Lexicon) -> bool:
     needs = spec.get("needs_object")
     if needs and not any(in_class(lex, obj_of(tok), name) for name in _as_list(needs)):
         return False
-    if spec.get("needs_content") and not children & {"xcomp", "ccomp", "prep"}:
+    if spec.get("needs_content") and not (children & {"xcomp", "ccomp"} or any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "to") for c in tok.children)):
         return False
     if spec.get("needs_partner") and not _has_partner(tok):
         return False
@@ -150,7 +153,7 @@ def _with_modifiers(trigger: Trigger) -> Trigger:
 
 
 def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
-    if tok.pos_ != "VERB" or tok.dep_ == "amod" or tok.ent_type_:
+    if tok.pos_ != "VERB" or tok.dep_ == "amod" or tok.ent_type_ in NAME_LABELS:
         return None
     found = _phrasal(tok, lex)
     spec, extra = found if found else (lex.verbs.get(tok.lemma_.lower()), [])
@@ -190,8 +193,10 @@ def noun_anchor(tok: Token, lex: Lexicon) -> Token | None:
 
 
 def match_noun(tok: Token, lex: Lexicon, governed: set[int]) -> Trigger | None:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NAME_LABELS:
         return None
+    if tok.dep_ == "compound" and not lex.in_class(tok.head.lemma_.lower(), "efforts"):
+        return None  # "border patrol agents": a modifier, not an event
     spec = lex.nouns.get(tok.lemma_.lower())
     if not spec or not _satisfied(tok, spec, lex):
         return None
@@ -215,14 +220,16 @@ def match_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
         clause = tok  # "would have to give up"
     else:
         return None
-    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+    if clause.dep_ not in ("ccomp", "acl") or clause.head.pos_ not in ("VERB", "NOUN"):
         return None
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or subjects[0].dep_ == "expl" or subjects[0].lower_ in lex.roles["first_person"] \
-            or subjects[0].lower_ in ("there", "it"):
+    if not subjects or (subjects[0].pos_ == "PRON" and subjects[0].lower_ in lex.roles["first_person"] + ["it"]):
         return None  # "there must be peace", "we have to grow up": no one is asked
     spec = {"type": "REQUEST", "content": True}
-    return Trigger(clause.head, "REQUEST", None, spec, "verb")
+    head = clause.head
+    if head.pos_ == "NOUN":  # "a reminder to Iraq that it must cooperate"
+        return Trigger(head, "REQUEST", None, spec, "noun", anchor=noun_anchor(head, lex))
+    return Trigger(head, "REQUEST", None, spec, "verb")
 
 
 def _ancestors(tok: Token, depth: int):
@@ -233,13 +240,19 @@ def _ancestors(tok: Token, depth: int):
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
-    """Verb and adjective triggers first; then nouns that have an actor or sit under one."""
-    triggers = [t for tok in sent if (t := match_verb(tok, lex) or match_adjective(tok, lex))]
+    """Verb and adjective triggers first; then nouns that have an actor or sit under one.
+
+    Only tokens whose lemma or form the lexicon knows are looked at closely."""
+    known = lex.trigger_words
+    candidates = [tok for tok in sent if tok.lemma_.lower() in known or tok.lower_ in known]
+    if not candidates:
+        return []
+    triggers = [t for tok in candidates if (t := match_verb(tok, lex) or match_adjective(tok, lex))]
     governed = {t.token.i for t in triggers}
-    obligations = {t.token.i: t for tok in sent if (t := match_obligation(tok, lex))}
+    obligations = {t.token.i: t for tok in candidates if (t := match_obligation(tok, lex))}
     triggers += [t for i, t in obligations.items() if i not in governed]
     governed = {t.token.i for t in triggers}
-    triggers += [t for tok in sent if (t := match_noun(tok, lex, governed))]
+    triggers += [t for tok in candidates if (t := match_noun(tok, lex, governed))]
     return sorted(triggers, key=lambda t: t.token.i)
 
 
@@ -255,7 +268,7 @@ def _is_purpose(tok: Token) -> bool:
 def _is_background(tok: Token) -> bool:
     """A clause describing a participant ("equipment seized last year", "the town where 20
     were killed"), not the reported act; who-clauses about a person's acts are kept."""
-    if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG"):
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return True
     return tok.dep_ == "relcl" and not any(c.lower_ in ("who", "whose") for c in tok.children)
 
@@ -286,6 +299,16 @@ def _governor(trigger: Trigger, index: dict[int, Trigger], lex: Lexicon) -> tupl
     return None, "none"
 
 
+def _support_verb(trigger: Trigger, lex: Lexicon) -> Token | None:
+    """The verb a noun event hangs on: "began a strike", "reiterated its demand"."""
+    if trigger.anchor is not None and trigger.anchor.pos_ == "VERB":
+        return trigger.anchor
+    head = trigger.token.head
+    if trigger.kind == "noun" and trigger.token.dep_ in ("dobj", "attr") and head.lemma_.lower() in lex.support_verbs:
+        return head
+    return None
+
+
 def arrange(triggers: list[Trigger], lex: Lexicon, absorbs: dict[str, list[str]]) -> list[Trigger]:
     """Attach content and same-type triggers to their governors; return frame heads.
 
@@ -294,8 +317,9 @@ def arrange(triggers: list[Trigger], lex: Lexicon, absorbs: dict[str, list[str]]
     demands are not coded separately)."""
     index = {t.token.i: t for t in triggers}
     for t in triggers:
-        if t.anchor is not None and t.anchor.pos_ == "VERB":
-            index.setdefault(t.anchor.i, t)
+        verb = _support_verb(t, lex)
+        if verb is not None:
+            index.setdefault(verb.i, t)
     heads = []
     for trigger in triggers:
         governor, via = _governor(trigger, index, lex)

@@ -29,7 +29,7 @@ EMBEDDED_DEPS = {"ccomp", "parataxis", "advcl", "conj", "prep", "xcomp"}
 #: marginal), plus a bonus by its shape over a raw CRF run: a clausal complement
 #: ("said [that ...]") is what unquoted content usually is.
 THRESHOLD = 0.5
-BONUS = {"clause": 2.0, "child": 0.0, "embedding": 0.0, "quote": 0.0}
+BONUS = {"clause": 3.0, "child": 0.0, "embedding": 0.0, "quote": 0.0}
 
 
 @dataclass

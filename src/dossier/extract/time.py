@@ -252,13 +252,25 @@ PATTERNS = [
 ]
 
 
+#: Classes no pattern is made of alone ("the", "of", numbers...): runs of them are skipped.
+FILLER_CODES = frozenset(_CODE[name] for name in GRAMMAR["fillers"]) | {CONTINUATION}
+RUN = re.compile(f"[^{re.escape(OTHER)}]+")
+
+
+def _drop_fillers(run: re.Match) -> str:
+    text = run[0]
+    return text if not FILLER_CODES.issuperset(text) else OTHER * len(text)
+
+
 def candidates(codes: str) -> list[tuple[int, int, int]]:
     """All pattern matches as token ranges ``(start, end, pattern index)``.
 
     Patterns never match OTHER tokens, so runs of them are squeezed to one
-    before matching (most of a text is outside the grammar). A match opening
+    before matching (most of a text is outside the grammar), and nor do they
+    match runs of filler words alone. A match opening
     with "the" is also offered without it, for rules that refuse the article.
     """
+    codes = RUN.sub(_drop_fillers, codes)
     kept = [i for i, c in enumerate(codes) if c != OTHER or i == 0 or codes[i - 1] != OTHER]
     squeezed = "".join(codes[i] for i in kept)
     found = []
@@ -375,7 +387,8 @@ def tense(token) -> int:
     An infinitive takes the tense of the verb it depends on ("planned to pay on
     Friday" looks back) unless that verb announces a plan ("due to meet", "is to
     resume"). The simple present looks ahead ("meet Monday") except in reporting
-    verbs ("says Monday"). A possessive ("Wednesday's ruling") names a day the verb's tense says nothing of.
+    verbs ("says Monday"). A possessive ("Wednesday's ruling") names a day the
+    verb's tense says nothing of.
     """
     if token.dep_ == "poss":
         return 0
@@ -466,7 +479,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def number_of(match: Match) -> float | str | None:
     """The count a match gives: digits, number words ("twenty-four"), "a", or X for "several"."""
-    total, current, seen, last_was_digit = 0.0, 0.0, False, False
+    current, seen, last_was_digit = 0.0, False, False
     for token, word in zip(match.tokens, match.words, strict=True):
         if word.cls == "VAGUE":
             return "X"
@@ -483,8 +496,7 @@ def number_of(match: Match) -> float | str | None:
         seen, last_was_digit = True, is_digit
     if not seen:
         return None
-    value = total + current
-    return int(value) if value.is_integer() else value
+    return int(current) if current.is_integer() else current
 
 
 def duration_value(n: float | str, unit: str) -> str | None:

@@ -158,7 +158,7 @@ class KnowledgeBase:
         return self.actors.get(self.codes.get(code.upper(), ""))
 
     def place_country(self, name: str) -> str | None:
-        """The state a place (city, U.S. state, KB capital) lies in."""
+        """The state a place (a city of 15,000+ people, a U.S. state) lies in."""
         return self.places.get(normalise(name))
 
     def role_at(self, actor_id: str, date: dt.date | None = None) -> Role | None:
