@@ -155,3 +155,13 @@ def test_quoted_threat_makes_the_speaker_the_actor(events):
 def test_unattributed_event_is_asserted_by_the_article(events):
     event = only(events("Chile praised Peru."), "SUPPORT")
     assert event.attribution.by == "article" and event.attribution.claimant is None
+
+
+def test_a_warning_without_a_threatened_act_is_no_threat(events):
+    found = events("The minister warned voters against trusting the opposition's promises of lower taxes.")
+    assert "THREATEN" not in [e.type for e in found]
+
+
+def test_conditional_refusal_keeps_its_condition(events):
+    event = only(events("Hungary says it will not approve the budget unless Brussels releases the frozen funds."), "REJECT")
+    assert event.factuality == "conditional" and event.condition.startswith("unless Brussels")

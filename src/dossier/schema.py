@@ -190,6 +190,7 @@ RECORDS: dict[str, dict] = {
             "recipient": _entities,
             "type": {"enum": PLOVER_TYPES},
             "mode": _str,
+            "modes": {"type": "array", "items": {"type": "string"}},
             "contexts": {"type": "array", "items": {"type": "string"}},
             "cameo": _str,
             "intensity": {"type": ["number", "null"]},

@@ -120,15 +120,15 @@ class Coder:
                 return [Reading("THREATEN", _unique(threats), origin="THREATEN", content=trigger.content)]
         if trigger.type in ("REQUEST", "REJECT") and not trigger.mode:
             return [self.read_request(trigger)]
-        mode = trigger.mode or self.word_mode(trigger.type, _phrase_tokens(trigger))
+        # the weapon or form named ("fired tear gas", "a hunger strike") beats the verb's default
+        mode = self.word_mode(trigger.type, _phrase_tokens(trigger)) or trigger.mode
         return [Reading(trigger.type, [mode] if mode else [], content=trigger.content)]
 
     def read_threat(self, trigger: Trigger) -> list[Reading]:
         """A warning is a threat only when something is threatened (its content has a mode)."""
-        if trigger.spec.get("needs_mode") and not any(
-                self.onto.threat_mode(t, m) for t, m in self.content_pairs(trigger)):
-            return []
         modes = [trigger.mode] if trigger.mode else self.threat_modes(trigger)
+        if trigger.spec.get("needs_mode") and not (modes and _threatens(trigger, self.lex)):
+            return []
         return [Reading("THREATEN", modes, content=trigger.content)]
 
     def read_request(self, trigger: Trigger) -> Reading:
@@ -157,8 +157,9 @@ class Coder:
             return None
         statement, claimant = self.claim(trigger)
         actor_tokens = roles.actors(trigger, self.lex, tokens)
-        recipient_tokens = self.recipient_tokens(trigger, reading, tokens)
-        if not recipient_tokens and reading.type == "THREATEN":
+        refusal = mod.factuality == "negated" and self.onto.refusal_type(reading.type)
+        recipient_tokens = self.recipient_tokens(trigger, refusal or reading.type, tokens)
+        if not recipient_tokens and reading.type == "THREATEN":  # who must comply
             recipient_tokens = roles.condition_subject(mod.condition)
         if reading.type == "CONSULT" and reading.mode not in ("visit", "third-party") and not trigger.spec.get("swap"):
             actor_tokens, recipient_tokens = actor_tokens + recipient_tokens, []
@@ -168,11 +169,11 @@ class Coder:
         recipient = [e for e in self.entities(recipient_tokens, None) if not _same_any(e, actor)]
         date = self.date(trigger)
         factuality = mod.factuality
-        if factuality == "negated" and actor and self.onto.refusal_type(reading.type):
+        if refusal and actor:
             mode = self.onto.request_mode(reading.type, reading.mode)
             reading = Reading(self.onto.refusal_type(reading.type), [mode] if mode else [],
                               origin=reading.type, content=reading.content)
-            factuality = "asserted"
+            factuality = "conditional" if mod.condition is not None else "asserted"
         if factuality == "asserted" and _historical(date, self.ctx.published):
             factuality = "historical"
         reading = self.reduce(reading, factuality, actor, claimant)
@@ -197,11 +198,11 @@ class Coder:
             trigger=self.chars(start, end), trigger_span=[start, end],
         )
 
-    def recipient_tokens(self, trigger: Trigger, reading: Reading, tokens: set[int]) -> list[Token]:
+    def recipient_tokens(self, trigger: Trigger, kind: str, tokens: set[int]) -> list[Token]:
         """The trigger's own recipients; else who is asked (a request's content subject);
         else the recipients or partners of what is threatened, promised or refused."""
         found = roles.recipients(trigger, self.lex, tokens)
-        if not found and reading.type == "REQUEST":
+        if not found and kind in ("REQUEST", "REJECT"):
             found = roles.content_subject(trigger)
         pending = list(trigger.content)
         while pending and not found:
@@ -352,12 +353,20 @@ def _origin(reading: Reading) -> str | None:
     return reading.origin if reading.origin != reading.type else None
 
 
+def _threatens(trigger: Trigger, lex: Lexicon) -> bool:
+    """A warning threatens when its content is a future or possible act ("would respond")."""
+    modal = set(lex.factuality["future_aux"]) | set(lex.factuality["hypothetical_aux"])
+    return bool(trigger.content) or any(
+        g.dep_ == "aux" and g.lower_ in modal
+        for c in trigger.token.children if c.dep_ in ("ccomp", "xcomp") for g in c.children)
+
+
 def _phrase_tokens(trigger: Trigger) -> list[Token]:
     """The trigger, its modifiers and instruments, and merged triggers: where mode words sit."""
     toks = [trigger.token, *trigger.token.children]
     for merged in trigger.merged:
         toks += [merged.token, *merged.token.children]
-    toks += [g for c in trigger.token.children if c.dep_ == "prep" for g in c.children]
+    toks += [g for c in trigger.token.children if c.dep_ in ("prep", "dobj") for g in c.children]
     return toks
 
 

@@ -86,7 +86,9 @@ def modality(trigger: Trigger, lex: Lexicon, content: list[Trigger] = ()) -> Mod
     fact = lex.factuality
     pred = predicate(trigger)
     heads = list(_governors(pred))
-    condition = next((c for h in [*heads, *(predicate(t) for t in content)] if (c := _condition(h, lex))), None)
+    clauses = [c for c in pred.children if c.dep_ in ("ccomp", "xcomp")]
+    places = [*heads, *(predicate(t) for t in content), *clauses]
+    condition = next((c for h in places if (c := _condition(h, lex))), None)
     if any(_negated(h, lex) for h in heads[:2]):
         return Modality("negated", condition)
     if any(h.lemma_.lower() in fact["negating_governors"] for h in heads[1:]):

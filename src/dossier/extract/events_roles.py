@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from dossier.extract.events_lexicon import Lexicon
-from dossier.extract.events_triggers import PERSON_LABELS, Trigger, noun_anchor
+from dossier.extract.events_triggers import PERSON_LABELS, Trigger, in_class, noun_anchor
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 #: how a verb without a subject borrows one: "was due to meet", "before meeting", "agreed and signed"
@@ -143,9 +143,8 @@ def _phrase_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> l
 
 def theme_classes(trigger: Trigger, lex: Lexicon) -> set[str]:
     """Noun classes of what is moved or given (troops deployed, aid sent): no recipients."""
-    spec = trigger.spec
-    named = spec.get("needs_object", [])
-    named = set(named if isinstance(named, list) else [named]) | set(spec.get("objects", {}))
+    named = trigger.spec.get("needs_object", [])
+    named = set(named if isinstance(named, list) else [named])
     by_type = lex.roles["theme_classes"]
     named |= set(by_type.get(trigger.type, ())) | set(by_type.get(f"{trigger.type}:{trigger.mode}", ()))
     return named - {"person", "any", "captives"}
@@ -154,7 +153,8 @@ def theme_classes(trigger: Trigger, lex: Lexicon) -> set[str]:
 def owners(thing: Token, lex: Lexicon) -> list[Token]:
     """Whose a thing is: "a U.S. request", "North Korea's demand", "calls by Kofi Annan"."""
     found = [c for c in thing.children if c.dep_ == "poss"
-             or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PERSON_LABELS)]
+             or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PERSON_LABELS)
+             or (c.dep_ == "compound" and lex.in_class(c.lemma_.lower(), "groups"))]  # rebel positions
     found += pobjs(thing, lex.roles["noun_actor_preps"])
     return [t for f in found for t in expand(f)]
 
@@ -168,7 +168,7 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
         themes = theme_classes(trigger, lex)
         candidates += [c for c in tok.children
                        if c.dep_ in lex.roles["object_deps"] + lex.roles["passive_subject_deps"]
-                       and not any(lex.in_class(c.lemma_.lower(), name) for name in themes)]
+                       and not any(in_class(lex, c, name) for name in themes)]
     preps = lex.recipient_preps(trigger.type)
     for head in _phrase_heads(trigger, lex, trigger_tokens):
         # relations, contacts and ties are "with" someone
