@@ -30,7 +30,8 @@ def main(folder: str, limit: int = 200) -> None:
     tokens = sum(len(d) for d in docs)
     spent: dict[str, float] = defaultdict(float)
     fns = [(name, get_component(name)[0]) for name in pipeline.components]
-    for doc in docs[:2]:  # load lexicons, gazetteers and models before timing
+    warm_up = [language("Officials from Chile and Peru met in Lima on Monday."), *docs[:2]]
+    for doc in warm_up:  # load lexicons, gazetteers and models before timing
         warm = Context(article_id="warm-up")
         for _, fn in fns:
             warm.records.extend(fn(doc, warm))

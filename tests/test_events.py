@@ -35,7 +35,7 @@ def texts(entities) -> list[str]:
     ("Turkey accused Greece of violating its airspace.", "ACCUSE", "allege", ["Turkey"], ["Greece"]),
     ("Iran rejected a French proposal for new nuclear talks.", "REJECT", "meet", ["Iran"], ["French"]),
     ("China threatened to impose tariffs on Australian wine.", "THREATEN", "restrict", ["China"], ["Australian"]),
-    ("Thousands of Serbian students protested in Belgrade against the government.", "PROTEST", "demo", ["Thousands"], ["government"]),
+    ("Thousands of Serbian students protested in Belgrade against the government.", "PROTEST", "demo", ["Serbian students"], ["government"]),
     ("The European Union imposed sanctions on Belarus.", "SANCTION", "discontinue", ["European Union"], ["Belarus"]),
     ("Russia deployed troops along the Finnish border.", "MOBILIZE", "troops", ["Russia"], []),
     ("Egyptian police arrested dozens of opposition activists in Cairo.", "COERCE", "arrest", ["Egyptian police"], ["opposition activists"]),
@@ -165,3 +165,21 @@ def test_a_warning_without_a_threatened_act_is_no_threat(events):
 def test_conditional_refusal_keeps_its_condition(events):
     event = only(events("Hungary says it will not approve the budget unless Brussels releases the frozen funds."), "REJECT")
     assert event.factuality == "conditional" and event.condition.startswith("unless Brussels")
+
+
+def test_demand_with_a_deadline(events):
+    time_module = pytest.importorskip("dossier.extract.time")
+    if not hasattr(time_module, "deadline_for"):
+        pytest.skip("the time component gives no deadlines")
+    event = only(events("The United Nations demanded that Serbia withdraw its troops from the province within two weeks."), "REQUEST")
+    assert event.mode == "yield" and texts(event.recipient) == ["Serbia"]
+    assert event.deadline is not None and "two weeks" in event.deadline.text
+
+
+def test_record_carries_every_field(events):
+    event = only(events("Israeli jets bombed Hamas positions in Gaza on Monday."), "ASSAULT")
+    data = event.to_json()
+    for name in ("actor", "recipient", "type", "mode", "modes", "cameo", "intensity",
+                 "factuality", "attribution", "date", "trigger", "trigger_span"):
+        assert data[name] not in (None, "", []), name
+    assert data["date"]["value"] == "2025-02-10"

@@ -88,3 +88,23 @@ def test_legacy_names_of_the_gold_standard():
     assert onto.canonical_type("INVESTIGATE") == "ACCUSE"
     assert onto.canonical_type("FIGHT") == "ASSAULT"
     assert onto.canonical_type("MAKE_STATEMENT") is None
+
+
+def test_event_data_names_only_ontology_types_modes_and_contexts():
+    from dossier.extract.events_lexicon import lexicon
+
+    onto, lex = ontology(), lexicon()
+    assert set(lex.context_words.values()) <= set(onto.contexts)
+    specs = [*lex.verbs.values(), *lex.phrasal.values(), *lex.nouns.values(), *lex.adjectives.values()]
+    for spec in specs:
+        overrides = [*spec.get("objects", {}).values(), *spec.get("modifiers", {}).values(),
+                     *spec.get("support", {}).values(), *([spec["speech"]] if "speech" in spec else [])]
+        for sense in [spec, *overrides]:
+            assert sense["type"] in onto.types and onto.is_mode(sense["type"], sense.get("mode")), sense
+    for kind, words in lex.mode_words.items():
+        assert all(onto.is_mode(kind, mode) for mode in words.values()), kind
+    classes = set(lex.noun_classes) | {"person", "any"}
+    for spec in specs:
+        needs = spec.get("needs_object", [])
+        assert set(needs if isinstance(needs, list) else [needs]) <= classes, spec
+        assert set(spec.get("objects", {})) <= classes, spec

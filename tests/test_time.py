@@ -84,6 +84,15 @@ def test_day_before_an_ambiguous_month(timexes):
     assert values(timexes("On 6 March the court ruled.")) == {"6 March": "2025-03-06"}
 
 
+def test_edged_decade_in_one_token(timexes):
+    assert timexes("Rents soared in the mid-1990s.") == {"the mid-1990s": ("DATE", "199", "MID")}
+
+
+def test_year_before_a_plural_after_the(timexes):
+    assert values(timexes("Many who led the 2019 protests left.")) == {"2019": "2019"}
+    assert timexes("He sold 2019 shares.") == {}
+
+
 def test_decades_centuries_and_years(timexes):
     found = values(timexes("The pipeline dates from the 1990s, not from 1990, and from the 20th century."))
     assert found == {"the 1990s": "199", "1990": "1990", "the 20th century": "19"}
@@ -125,6 +134,23 @@ def test_weekday_misattached_to_the_reported_clause(timexes):
 def test_weekday_in_the_simple_present_looks_ahead(timexes):
     assert values(timexes("The two leaders meet separately Monday.")) == {"Monday": "2025-02-17"}
     assert values(timexes("Officials say Monday that the road is open.")) == {"Monday": "2025-02-10"}
+
+
+def test_weekday_after_a_bare_participle_looks_back(timexes):
+    found = values(timexes("Under the ruling announced Wednesday, the family will keep the boy."))
+    assert found == {"Wednesday": "2025-02-12"}
+    found = values(timexes("The board set Thursday as the deadline for bids."))
+    assert found == {"Thursday": "2025-02-13"}
+
+
+def test_weekday_after_might_or_as_early_as_looks_ahead(timexes):
+    assert values(timexes("The envoy might arrive Tuesday."))["Tuesday"] == "2025-02-18"
+    assert values(timexes("The envoy may have arrived Tuesday."))["Tuesday"] == "2025-02-11"
+    assert values(timexes("The bill was passed and could be signed as early as Tuesday."))["Tuesday"] == "2025-02-18"
+
+
+def test_month_after_a_bare_participle_looks_back():
+    assert _value("The phones introduced in April sold well.", dt.date(2024, 10, 26)) == "2024-04"
 
 
 def test_weekday_in_reported_future(timexes):
@@ -174,6 +200,42 @@ def test_a_year_earlier_keeps_the_period_compared(timexes):
     assert values(timexes("The plant opened a year ago.")) == {"a year ago": "2024"}
 
 
+def test_a_year_ago_compares_with_the_quarter_reported_on(timexes):
+    text = ("Third-quarter profit at the brewer doubled. Net income was $4 million, "
+            "against $2 million a year ago.")
+    assert values(timexes(text))["a year ago"] == "2023-Q3"
+    far = "Sales grew in the second quarter. The firm hired staff. It built a plant. Its founder retired a year ago."
+    assert values(timexes(far))["a year ago"] == "2024"
+
+
+def test_year_earlier_and_year_ago_periods(timexes):
+    text = "Revenue rose in the third quarter. In the year-earlier quarter, the bakery lost money."
+    assert values(timexes(text))["the year-earlier quarter"] == "2023-Q3"
+    text = "Profit climbed in the second quarter, against a year-earlier loss."
+    assert values(timexes(text))["year-earlier"] == "2023-Q2"
+    text = "The mill earned more in the third quarter than in the year-ago third quarter."
+    assert values(timexes(text))["the year-ago third quarter"] == "2023-Q3"
+    assert values(timexes("Output in the 2023 second quarter fell."))["the 2023 second quarter"] == "2023-Q2"
+
+
+def test_the_quarter_is_the_one_reported_on(timexes):
+    text = "The chain posted a loss for the first quarter. Costs grew during the quarter."
+    assert values(timexes(text))["the quarter"] == "2025-Q1"
+    assert values(timexes("It reported sales for the quarter ended Sept. 30."))["the quarter"] == "2024-Q3"
+
+
+def test_that_year_refers_to_the_year_last_named(timexes):
+    found = values(timexes("She moved to Lima in June 2019 and returned home later that year."))
+    assert found["later that year"] == "2019"
+    found = values(timexes("The strike began in March 2021. The following month, talks resumed."))
+    assert found["The following month"] == "2021-04"
+
+
+def test_plural_narrative_units_are_vague(timexes):
+    found = values(timexes("Prices may fall in the coming years."))
+    assert found == {"the coming years": "FUTURE_REF"}
+
+
 def test_relative_with_edges(timexes):
     found = timexes("Growth slowed late last year and picked up earlier this month.")
     assert found["late last year"] == ("DATE", "2024", "END")
@@ -192,6 +254,19 @@ def test_durations_versus_dates(timexes):
     assert found["nearly three years"] == ("DURATION", "P3Y", "APPROX")
     assert found["two-week"] == ("DURATION", "P2W", None)
     assert found["10 days"] == ("DURATION", "P10D", None)
+
+
+def test_counted_and_added_durations(timexes):
+    found = timexes("Talks could take a couple of years, two more weeks or an additional month.")
+    assert found["a couple of years"] == ("DURATION", "P2Y", None)
+    assert found["two more weeks"] == ("DURATION", "P2W", None)
+    assert found["an additional month"] == ("DURATION", "P1M", None)
+    assert timexes("They need at least 20 more years.")["at least 20 more years"] == ("DURATION", "P20Y", "EQUAL_OR_MORE")
+
+
+def test_an_hour_later_is_a_duration(timexes):
+    found = timexes("The bridge reopened an hour later.")
+    assert found == {"an hour": ("DURATION", "PT1H", None)}
 
 
 def test_duration_spans_keep_the_determiner(timexes):
@@ -226,6 +301,12 @@ def test_clock_times(timexes):
     assert found["5 p.m."] == ("TIME", "2025-02-14T17:00", None)
     assert found["1600 GMT"] == ("TIME", "2025-02-14T16:00", None)
     assert found["10:30 p.m."][1] == "2025-02-14T22:30"
+
+
+def test_clock_times_with_a_date_or_a_hedge(timexes):
+    found = timexes("Bids are due by 5 p.m. EST, March 3. The fire started around 7:15 p.m.")
+    assert found["5 p.m. EST, March 3"] == ("TIME", "2025-03-03T17:00", None)
+    assert found["around 7:15 p.m."] == ("TIME", "2025-02-14T19:15", None)
 
 
 # --- not times --------------------------------------------------------------------

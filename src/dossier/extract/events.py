@@ -24,12 +24,14 @@ from dossier.extract import events_roles as roles
 from dossier.extract.base import Context, register
 from dossier.extract.events_lexicon import Lexicon, lexicon
 from dossier.extract.events_modality import Modality, modality, predicate
-from dossier.extract.events_triggers import Trigger, arrange, find_triggers
+from dossier.extract.events_triggers import Trigger, arrange, find_triggers, support_verb
 from dossier.ontology import Ontology, ontology
 from dossier.records import Attribution, DateValue, Entity, Event, Location, Record, Statement
 
 VERBAL_TYPES = {"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 NOT_ASSERTED = {"future", "hypothetical", "conditional"}
+#: types whose text may set a deadline ("must withdraw within a week")
+DEADLINE_TYPES = {"THREATEN", "REQUEST"}
 PLACE_KINDS = {"region", "place", "location", "city"}
 
 
@@ -174,7 +176,7 @@ class Coder:
             reading = Reading(self.onto.refusal_type(reading.type), [mode] if mode else [],
                               origin=reading.type, content=reading.content)
             factuality = "conditional" if mod.condition is not None else "asserted"
-        if factuality == "asserted" and _historical(date, self.ctx.published):
+        if factuality == "asserted" and _historical(date, self.ctx.published, self.lex.factuality["historical_years"]):
             factuality = "historical"
         reading = self.reduce(reading, factuality, actor, claimant)
         if reading is None:
@@ -192,18 +194,21 @@ class Coder:
             cameo=self.onto.cameo(reading.type, reading.mode, contexts, _origin(reading)),
             intensity=self.onto.intensity(reading.type, reading.mode),
             factuality=factuality, condition=mod.condition_text(),
-            deadline=self.deadline(trigger, mod) if factuality == "conditional" else None,
+            deadline=self.deadline(trigger, mod) if factuality == "conditional" or reading.type in DEADLINE_TYPES else None,
             attribution=self.attribution(statement, claimant, actor, factuality, reading),
             date=date, location=self.location(trigger),
             trigger=self.chars(start, end), trigger_span=[start, end],
         )
 
     def recipient_tokens(self, trigger: Trigger, kind: str, tokens: set[int]) -> list[Token]:
-        """The trigger's own recipients; else who is asked (a request's content subject);
-        else the recipients or partners of what is threatened, promised or refused."""
+        """The trigger's own recipients; else who is asked to act (the subject or actor of a
+        request's content); else the recipients or partners of what is threatened,
+        promised or refused."""
         found = roles.recipients(trigger, self.lex, tokens)
         if not found and kind in ("REQUEST", "REJECT"):
-            found = roles.content_subject(trigger)
+            found = roles.content_subject(trigger, support_verb(trigger, self.lex))
+        if not found and kind == "REQUEST":
+            found = [t for c in trigger.content for t in roles.actors(c, self.lex, tokens)]
         pending = list(trigger.content)
         while pending and not found:
             c = pending.pop(0)
@@ -235,7 +240,7 @@ class Coder:
             if any(s <= start < e for s, e in statement.content_span):
                 return statement, statement.speaker
         for head in trigger.token.ancestors:
-            if head.lemma_.lower() in self.lex.factuality["reporting_verbs"]:
+            if self.lex.lemma(head) in self.lex.factuality["reporting_verbs"]:
                 subjects = [c for c in head.children if c.dep_ == "nsubj"]
                 if subjects:
                     return None, self.entity(subjects[0], None)
@@ -261,7 +266,7 @@ class Coder:
         out: list[Entity] = []
         for tok in tokens:
             entity = self.entity(tok, claimant)
-            if entity is not None and not _is_place(entity, tok) and not _same_any(entity, out):
+            if entity is not None and not self.is_place(entity, tok) and not _same_any(entity, out):
                 out.append(entity)
         return out
 
@@ -287,9 +292,19 @@ class Coder:
                           kind=kind, start=start, end=end)
         return Entity(text=text, start=start, end=end)
 
+    def is_place(self, entity: Entity, tok: Token) -> bool:
+        """A region or city named in a locative phrase ("troops in the West Bank") is where,
+        not who; a region acting or addressed ("urging Europe") is an actor."""
+        locative = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.roles["location_preps"]
+        if (entity.kind in PLACE_KINDS or tok.ent_type_ in ("LOC", "FAC")) and locative:
+            return True
+        if tok.ent_type_ == "GPE" and not entity.country and not entity.actor_id:
+            return not places.is_country(entity.text) and places.resolve(entity.text) is not None
+        return False
+
     def _of_entity(self, tok: Token) -> Entity | None:
         """"Opposition groups in Zimbabwe", "doctors from American aid groups": their country."""
-        for pobj in roles.pobjs(tok, ("of", "in", "from")):
+        for pobj in roles.pobjs(tok, ("of", "in", "from", "throughout", "across")):
             found = self.ctx.entity_for(pobj.left_edge.idx, pobj.idx + len(pobj))
             if found is not None and found.country:
                 return found
@@ -307,7 +322,8 @@ class Coder:
     def deadline(self, trigger: Trigger, mod: Modality) -> DateValue | None:
         if self.deadline_for is None:
             return None
-        for tok in (trigger.token, mod.condition):
+        clauses = [c for c in trigger.token.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+        for tok in (trigger.token, *clauses, *(c.token for c in trigger.content), mod.condition):
             if tok is not None and (found := self.deadline_for(self.doc, self.ctx, tok)) is not None:
                 return found
         return None
@@ -393,18 +409,10 @@ def _same_side(claimant: Entity, actor: list[Entity]) -> bool:
     return not claimant.country or any(not a.country or a.country == claimant.country for a in actor)
 
 
-def _is_place(entity: Entity, tok: Token) -> bool:
-    """A region or city named in a phrase ("troops in the West Bank") is where, not who;
-    a region acting or addressed ("urging Europe") is an actor."""
-    if (entity.kind in PLACE_KINDS or tok.ent_type_ in ("LOC", "FAC")) and tok.dep_ == "pobj":
-        return True
-    if tok.ent_type_ == "GPE" and not entity.country and not entity.actor_id:
-        return not places.is_country(entity.text) and places.resolve(entity.text) is not None
-    return False
 
 
-def _historical(date: DateValue | None, published: dt.date | None) -> bool:
-    """Dated by the text more than a year before publication (PLOVER's auxiliary mode)."""
+def _historical(date: DateValue | None, published: dt.date | None, years: int) -> bool:
+    """Dated by the text more than ``years`` before publication (PLOVER's auxiliary mode)."""
     if date is None or date.basis != "text" or not date.value or published is None:
         return False
     parts = date.value.split("-")
@@ -412,4 +420,4 @@ def _historical(date: DateValue | None, published: dt.date | None) -> bool:
         day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 12, 1)
     except ValueError:
         return False
-    return (published - day).days > 365
+    return (published - day).days > 365 * years

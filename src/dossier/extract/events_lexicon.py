@@ -20,6 +20,14 @@ def _load(name: str) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=4096)
+def _repair(form: str, lemma: str, known: frozenset[str]) -> str:
+    """A known verb the inflected ``form`` may come from, when the lemmatizer missed it
+    ("staged" -> "stag" is repaired to "stage")."""
+    stems = (form, form[:-1], form[:-2], form[:-3], form[:-3] + "e", form[:-3] + "y")
+    return next((s for s in stems if s in known), lemma)
+
+
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
     """{label: [word, ...]} -> {word: label}, first label wins."""
     index: dict[str, str] = {}
@@ -43,6 +51,22 @@ class Lexicon:
     mode_words: dict[str, dict[str, str]]  # type -> {word: mode}
     context_words: dict[str, str]  # word -> context
     context_order: tuple[str, ...]
+
+    @functools.cached_property
+    def verb_words(self) -> frozenset[str]:
+        """Every verb the rules name: triggers, support, reporting and governing verbs."""
+        fact = self.factuality
+        heads = {key.split()[0] for key in self.phrasal}
+        return frozenset(heads | set(self.verbs) | self.support_verbs | set(fact["reporting_verbs"])
+                         | set(fact["future_governors"]) | set(fact["hypothetical_governors"])
+                         | set(fact["negating_governors"]) | set(self.roles["stative_passives"]))
+
+    def lemma(self, tok) -> str:
+        """The token's lemma, with verb lemmas the lemmatizer got wrong repaired."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma in self.verb_words:
+            return lemma
+        return _repair(tok.lower_, lemma, self.verb_words)
 
     @functools.cached_property
     def trigger_words(self) -> frozenset[str]:

@@ -70,7 +70,7 @@ def _aux(tok: Token) -> set[str]:
 
 def _reported_in_past(tok: Token, lex: Lexicon) -> bool:
     for head in tok.ancestors:
-        if head.lemma_.lower() in lex.factuality["reporting_verbs"]:
+        if lex.lemma(head) in lex.factuality["reporting_verbs"]:
             return head.tag_ == "VBD"
     return False
 
@@ -91,12 +91,12 @@ def modality(trigger: Trigger, lex: Lexicon, content: list[Trigger] = ()) -> Mod
     condition = next((c for h in places if (c := _condition(h, lex))), None)
     if any(_negated(h, lex) for h in heads[:2]):
         return Modality("negated", condition)
-    if any(h.lemma_.lower() in fact["negating_governors"] for h in heads[1:]):
+    if any(lex.lemma(h) in fact["negating_governors"] for h in heads[1:]):
         return Modality("negated", condition)
     if condition is not None:
         return Modality("conditional", condition)
     aux = set().union(*(_aux(h) for h in heads[:2]))
-    governors = {h.lemma_.lower() for h in heads[1:]}
+    governors = {lex.lemma(h) for h in heads[1:]}
     if aux & set(fact["future_aux"]) or governors & set(fact["future_governors"]) or _future_noun(trigger, lex):
         return Modality("future")
     if "would" in aux and _reported_in_past(pred, lex):

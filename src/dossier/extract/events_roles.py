@@ -50,7 +50,7 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
     """The subject of ``verb``, borrowed through control, coordination and relative clauses."""
     tok = verb
     for _ in range(depth):
-        stative = tok.lemma_.lower() in lex.roles["stative_passives"]
+        stative = lex.lemma(tok) in lex.roles["stative_passives"]
         if not stative and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return [p for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" for p in expand(g)]
         for child in tok.children:
@@ -77,7 +77,9 @@ def _noun_actors(trigger: Trigger, lex: Lexicon) -> list[Token]:
     tok = trigger.token
     for child in tok.children:
         if child.dep_ in lex.roles["noun_actor_deps"]:
-            return expand(child)
+            anchor = noun_anchor(tok, lex) if child.pos_ == "PRON" else None
+            verb_subject = subject_of(tok.head, lex) if anchor is tok and tok.dep_ == "dobj" else []
+            return verb_subject or expand(child)  # "fundamentalists continued their strike"
     by = pobjs(tok, lex.roles["noun_actor_preps"])
     if by:
         return [t for p in by for t in expand(p)]
@@ -96,6 +98,7 @@ def _noun_actors(trigger: Trigger, lex: Lexicon) -> list[Token]:
 def actors(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
     """Who acts; events and weapons in subject position ("a bombing killed") are no actors."""
     found = subject_of(trigger.token, lex) if trigger.kind != "noun" else _noun_actors(trigger, lex)
+    found = [_head_noun(t, lex) for t in found]  # "thousands of students" act as students
     found = [t for t in found if t.i not in trigger_tokens and t.lower_ not in lex.roles["non_actors"]
              and not lex.in_class(t.lemma_.lower(), "instruments")]
     return found + partners(trigger)
@@ -120,7 +123,7 @@ def _head_noun(tok: Token, lex: Lexicon) -> Token:
         return found[0] if found else tok
     if tok.ent_type_ == "CARDINAL" or lex.in_class(tok.lemma_.lower(), "quantities"):
         found = pobjs(tok, ("of",))
-        return found[0] if found else tok
+        return _head_noun(found[0], lex) if found else tok
     return tok
 
 
@@ -210,9 +213,11 @@ def condition_subject(condition: Token | None) -> list[Token]:
             for t in expand(c)]
 
 
-def content_subject(trigger: Trigger) -> list[Token]:
-    """The subject of a content clause: who is asked to act in "demanded that Kyiv yield"."""
-    for child in trigger.token.children:
+def content_subject(trigger: Trigger, support: Token | None = None) -> list[Token]:
+    """The subject of a content clause: who is asked to act in "demanded that Kyiv yield"
+    (the clause may hang on the support verb: "reiterated its demand that Israel ease")."""
+    heads = [trigger.token] + ([support] if support is not None else [])
+    for child in (c for h in heads for c in h.children):
         if child.dep_ in ("ccomp", "acl"):
             for grand in child.children:
                 if grand.dep_ in ("nsubj", "nsubjpass"):

@@ -1,11 +1,14 @@
 """Finding event triggers in a parsed sentence and arranging them into frames.
 
-A trigger is a verb, phrasal verb, adjective or noun of the lexicon. Triggers
-are arranged by the dependency tree: a trigger in the content of another
-("threatened to impose sanctions") is that trigger's content, not an event of its
-own; a trigger of the same type below another ("shelled the city, killing 20")
-is merged into it; a trigger inside an if-clause is a condition, not an event.
-The remaining triggers head frames, one event each.
+A trigger is a verb, phrasal verb, adjective or noun of the lexicon (a noun only
+when an actor is named for it or it sits under another trigger), or a "must" in a
+reported clause ("X said Y must ..." is X's demand). Triggers are arranged by the
+dependency tree: a trigger in the content of another ("threatened to impose
+sanctions") or in its purpose clause ("met to discuss") is that trigger's content,
+not an event of its own; a trigger of the same type below another ("shelled the
+city, killing 20") is merged into it; a trigger inside an if-clause is a
+condition, and one in a clause describing a participant ("equipment seized last
+year") is background: neither is an event. The remaining triggers head frames.
 """
 
 from __future__ import annotations
@@ -77,7 +80,7 @@ def in_class(lex: Lexicon, tok: Token | None, name: str) -> bool:
 
 
 def _phrasal(tok: Token, lex: Lexicon) -> tuple[dict, list[Token]] | None:
-    lemma = tok.lemma_.lower()
+    lemma = lex.lemma(tok)
     for child in tok.children:
         if child.dep_ in ("prt", "prep", "dobj"):
             word = child.lower_ if child.dep_ != "dobj" else child.lemma_.lower()
@@ -116,6 +119,8 @@ def _satisfied(tok: Token, spec: dict, lex: Lexicon) -> bool:
             c.dep_ == "prep" and c.lower_ in ("for", "on", "to") for c in tok.children)):
         return False
     if spec.get("needs_partner") and not _has_partner(tok):
+        return False
+    if children & set(spec.get("not_with", ())):
         return False
     needs = spec.get("needs_modifier")
     return not needs or any(c.lemma_.lower() in needs for c in tok.children)
@@ -156,7 +161,7 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ != "VERB" or tok.dep_ == "amod" or tok.ent_type_ in NAME_LABELS:
         return None
     found = _phrasal(tok, lex)
-    spec, extra = found if found else (lex.verbs.get(tok.lemma_.lower()), [])
+    spec, extra = found if found else (lex.verbs.get(lex.lemma(tok)), [])
     if not spec or not _satisfied(tok, spec, lex):
         return None
     trigger = _with_objects(Trigger(tok, spec["type"], spec.get("mode"), spec, "verb", extra), lex)
@@ -181,9 +186,9 @@ def noun_anchor(tok: Token, lex: Lexicon) -> Token | None:
     head = tok.head
     if tok.dep_ == "compound" and head.pos_ == "NOUN":
         return noun_anchor(head, lex)
-    if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in lex.support_verbs:
+    if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.lemma(head) in lex.support_verbs:
         return head
-    if tok.dep_ == "pobj" and head.head.lemma_.lower() in lex.support_verbs and head.head.pos_ == "VERB":
+    if tok.dep_ == "pobj" and lex.lemma(head.head) in lex.support_verbs and head.head.pos_ == "VERB":
         return head.head
     if tok.dep_ == "pobj" and head.lower_ in lex.roles["support_noun_preps"]:
         noun = head.head
@@ -204,7 +209,7 @@ def match_noun(tok: Token, lex: Lexicon, governed: set[int]) -> Trigger | None:
     if anchor is None and not governed & {a.i for a in _ancestors(tok, 4)}:
         return None
     trigger = _with_modifiers(Trigger(tok, spec["type"], spec.get("mode"), spec, "noun", anchor=anchor))
-    support = spec.get("support", {}).get(anchor.lemma_.lower()) if anchor is not None else None
+    support = spec.get("support", {}).get(lex.lemma(anchor)) if anchor is not None else None
     return _override(trigger, support) if support else trigger
 
 
@@ -244,7 +249,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 
     Only tokens whose lemma or form the lexicon knows are looked at closely."""
     known = lex.trigger_words
-    candidates = [tok for tok in sent if tok.lemma_.lower() in known or tok.lower_ in known]
+    candidates = [tok for tok in sent if lex.lemma(tok) in known or tok.lower_ in known]
     if not candidates:
         return []
     triggers = [t for tok in candidates if (t := match_verb(tok, lex) or match_adjective(tok, lex))]
@@ -288,8 +293,8 @@ def _governor(trigger: Trigger, index: dict[int, Trigger], lex: Lexicon) -> tupl
             return None, "none"
         if _is_purpose(tok):
             via = "purpose"
-        elif dep in MERGE_DEPS:
-            via = "merge"
+        elif dep in MERGE_DEPS or (dep == "pobj" and tok.head.lower_ in lex.roles["circumstance_preps"]):
+            via = "merge"  # "offered talks following the invasion": the invasion is no content
         elif dep not in CONTENT_DEPS and dep != "conj":
             return None, "none"
         tok = tok.head
@@ -299,12 +304,12 @@ def _governor(trigger: Trigger, index: dict[int, Trigger], lex: Lexicon) -> tupl
     return None, "none"
 
 
-def _support_verb(trigger: Trigger, lex: Lexicon) -> Token | None:
+def support_verb(trigger: Trigger, lex: Lexicon) -> Token | None:
     """The verb a noun event hangs on: "began a strike", "reiterated its demand"."""
     if trigger.anchor is not None and trigger.anchor.pos_ == "VERB":
         return trigger.anchor
     head = trigger.token.head
-    if trigger.kind == "noun" and trigger.token.dep_ in ("dobj", "attr") and head.lemma_.lower() in lex.support_verbs:
+    if trigger.kind == "noun" and trigger.token.dep_ in ("dobj", "attr") and lex.lemma(head) in lex.support_verbs:
         return head
     return None
 
@@ -317,7 +322,7 @@ def arrange(triggers: list[Trigger], lex: Lexicon, absorbs: dict[str, list[str]]
     demands are not coded separately)."""
     index = {t.token.i: t for t in triggers}
     for t in triggers:
-        verb = _support_verb(t, lex)
+        verb = support_verb(t, lex)
         if verb is not None:
             index.setdefault(verb.i, t)
     heads = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from dossier.extract.quotes_features import SUBJECT_DEPS
+from dossier.extract.quotes_features import SUBJECT_DEPS, sentence_start, sentences_of
 from dossier.extract.quotes_lexicon import load_words
 
 #: Children of a cue word that never carry its content.
@@ -80,19 +80,18 @@ def subject_of(cue_tokens: list) -> object | None:
 
 
 def pick_source(cue_tokens: list, sources: list[list], used_cue: set[int]) -> list:
-    """The tagged source the cue's subject falls in, else the nearest in its sentence."""
+    """The tagged source holding the cue's subject, else the subject, else the nearest in its sentence."""
     subject = subject_of(cue_tokens)
     subtree = {t.i for t in subject.subtree} if subject is not None else set()
-    sentence = cue_tokens[0].sent
+    sentence = sentence_start(cue_tokens[0])
     pool = [span for span in sources if not any(t.i in used_cue for t in span)]
     if subject is not None:
         for span in pool:
             if any(t.i == subject.i for t in span):
                 return span
-        inside = [span for span in pool if all(t.i in subtree for t in span)]
-        if inside:
-            return max(inside, key=len)
-    same_sentence = [span for span in pool if span[0].sent == sentence]
+        if subject_span(subject, used_cue):
+            return subject_span(subject, used_cue)
+    same_sentence = [span for span in pool if sentence_start(span[0]) == sentence]
     if same_sentence:
         return min(same_sentence, key=lambda span: _gap(span, cue_tokens))
     return subject_span(subject, used_cue)
@@ -162,21 +161,22 @@ def _participle_cues(others: list[list], cue_ids: set[int]) -> set[int]:
 
 def own_quotes(cue_tokens: list, quotes: list[tuple[int, int]], others: list[list]) -> list[tuple[int, int]]:
     """Quotes that can be this cue's: near it, with no other cue in the way."""
-    sentence = cue_tokens[0].sent
+    doc = cue_tokens[0].doc
+    bounds = sentences_of(doc)
+    sent_start, sent_end = bounds.start[cue_tokens[0].i], bounds.end[cue_tokens[0].i]
     other_ids = [t.i for cue in others for t in cue if t.i not in {c.i for c in cue_tokens}]
     first, last = cue_tokens[0].i, cue_tokens[-1].i
-    doc = cue_tokens[0].doc
     mine = []
     for start, end in quotes:
         lo, hi = (end, first) if end <= first else (last + 1, start)
         if any(lo <= i < hi for i in other_ids):
             continue
-        in_sentence = start < sentence.end and end > sentence.start
+        in_sentence = start < sent_end and end > sent_start
         if not in_sentence:
-            quote_sentences = {doc[start].sent.start, doc[end - 1].sent.start}
-            if any(doc[i].sent.start in quote_sentences for i in other_ids):
+            quote_sentences = {bounds.start[start], bounds.start[end - 1]}
+            if any(bounds.start[i] in quote_sentences for i in other_ids):
                 continue
-            if abs(doc[start].sent.start - sentence.end) > 1 and abs(sentence.start - doc[end - 1].sent.end) > 1:
+            if abs(bounds.start[start] - sent_end) > 1 and abs(sent_start - bounds.end[end - 1]) > 1:
                 continue
         mine.append((start, end))
     return mine

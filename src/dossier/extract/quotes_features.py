@@ -26,6 +26,45 @@ def cue_lemmas() -> frozenset[str]:
 
 
 @dataclass
+class Sentences:
+    """Each token's sentence as token offsets ``[start, end)``, and the doc's text.
+
+    spaCy rebuilds both on every access (``Token.sent`` rescans the doc, ``Doc.text``
+    joins every token), so they are computed once per doc.
+    """
+
+    start: list[int]
+    end: list[int]
+    text: str
+
+
+_LAST: list = [None, None]
+
+
+def sentences_of(doc) -> Sentences:
+    """The sentence bounds of ``doc`` (remembered for the last doc asked about)."""
+    if _LAST[0] is not doc:
+        starts, ends = [0] * len(doc), [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                starts[i], ends[i] = sent.start, sent.end
+        _LAST[:] = [doc, Sentences(starts, ends, doc.text)]
+    return _LAST[1]
+
+
+def text_of(doc) -> str:
+    return sentences_of(doc).text
+
+
+def sentence_start(token) -> int:
+    return sentences_of(token.doc).start[token.i]
+
+
+def sentence_end(token) -> int:
+    return sentences_of(token.doc).end[token.i]
+
+
+@dataclass
 class Sequence:
     """The tokens of one paragraph (whitespace tokens left out) and their features."""
 
@@ -134,28 +173,28 @@ def sequence_features(tokens: list, flags: list[str]) -> list[list[str]]:
     """Features for one paragraph's tokens, neighbours within two tokens included."""
     cues = cue_lemmas()
     marks = _cue_marks(tokens, cues)
-    base = [
-        base_features(t, flags[t.i], marks.get(t.i, "-"), cues) for t in tokens
-    ]
-    is_cue = [t.lemma_.lower() in cues for t in tokens]
+    base = [base_features(t, flags[t.i], marks.get(t.i, "-"), cues) for t in tokens]
+    lemmas = [feats[1][2:] for feats in base]
+    is_cue = [lemma in cues for lemma in lemmas]
     distances = _cue_distances(tokens, is_cue)
+    starts = sentences_of(tokens[0].doc).start
+    cue_sentences = {starts[t.i] for t, flag in zip(tokens, is_cue, strict=True) if flag}
     window = [[f for f in feats if f[:2] in WINDOW_KEYS] for feats in base]
-    cue_sentences = {t.sent.start for t, flag in zip(tokens, is_cue, strict=True) if flag}
+    shifted = {o: [[f"{o}{f}" for f in feats] for feats in window] for o in (-2, -1, 1, 2)}
     n = len(tokens)
     out = []
-    for i, feats in enumerate(base):
-        token = tokens[i]
-        row = feats + [
+    for i, token in enumerate(tokens):
+        row = base[i] + [
             f"dist={distances[i]}",
             f"sent0={'y' if token.is_sent_start else 'n'}",
-            f"sc={'y' if token.sent.start in cue_sentences else 'n'}",
-            f"-1l={tokens[i - 1].lemma_.lower() if i else '^'}",
-            f"1l={tokens[i + 1].lemma_.lower() if i + 1 < n else '$'}",
+            f"sc={'y' if starts[token.i] in cue_sentences else 'n'}",
+            f"-1l={lemmas[i - 1] if i else '^'}",
+            f"1l={lemmas[i + 1] if i + 1 < n else '$'}",
         ]
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                row.extend(f"{offset}{f}" for f in window[j])
+                row += shifted[offset][j]
             else:
                 row.append(f"{offset}BOUND")
         out.append(row)

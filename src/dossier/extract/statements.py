@@ -32,7 +32,10 @@ from dossier.extract.quotes_features import (
     cue_lemmas,
     paragraph_tokens,
     quote_flags,
+    sentence_end,
+    sentence_start,
     sequence_features,
+    text_of,
 )
 from dossier.extract.quotes_lexicon import load_words
 from dossier.extract.quotes_marks import find_quotes, quote_token_ranges
@@ -56,7 +59,7 @@ def tagger() -> pycrfsuite.Tagger:
 
 @register("statements", version="1")
 def statements(doc, ctx: Context) -> list[Record]:
-    quotes = quote_token_ranges(doc, find_quotes(doc.text))
+    quotes = quote_token_ranges(doc, find_quotes(text_of(doc)))
     drafts = find_attributions(doc, quotes, ctx.title)
     return [to_statement(doc, ctx, draft, quotes) for draft in drafts]
 
@@ -169,7 +172,7 @@ def _nearest(run: list[int], cues: list[list[int]]) -> list[int]:
 
 def headline(doc, title: str, drafts: list[Draft]) -> list[Draft]:
     """A title-case headline as an attribution: speaker, cue verb, the rest as content."""
-    if not doc.text.lstrip().startswith(title.strip()):
+    if not text_of(doc).lstrip().startswith(title.strip()):
         return []
     first_line = [t for t in next(iter(paragraph_tokens(doc)), [])]
     if not first_line or any(d.cue[0] <= first_line[-1].i for d in drafts):
@@ -191,7 +194,7 @@ def add_continuations(doc, drafts: list[Draft], paragraphs: list[list], quotes: 
     attribution was found in it (and so on, paragraph after paragraph).
     """
     claimed = {i for d in drafts for i in d.content}
-    cue_sentences = {doc[d.cue[0]].sent.start for d in drafts}
+    cue_sentences = {sentence_start(doc[d.cue[0]]) for d in drafts}
     by_paragraph: dict[int, list[Draft]] = {}
     for d in drafts:
         by_paragraph.setdefault(d.paragraph, []).append(d)
@@ -211,7 +214,7 @@ def add_continuations(doc, drafts: list[Draft], paragraphs: list[list], quotes: 
         if last is not None:
             for start, end in inside:
                 later = start > max(last.content)
-                if later and start not in claimed and doc[start].sent.start not in cue_sentences:
+                if later and start not in claimed and sentence_start(doc[start]) not in cue_sentences:
                     last.content |= set(range(start, end))
 
 
@@ -223,26 +226,27 @@ def _quoting(draft: Draft, quotes: list[tuple[int, int]]) -> bool:
 
 
 def to_statement(doc, ctx: Context, draft: Draft, quotes: list[tuple[int, int]]) -> Statement:
+    text = text_of(doc)
     cue_tokens = [doc[i] for i in draft.cue]
     anchor = anchor_of(cue_tokens)
     speaker_span = token_groups(doc, set(draft.source))
     cue_span = token_groups(doc, set(draft.cue))
     content_span = token_groups(doc, draft.content)
     spans = speaker_span + cue_span + content_span
-    first_sent, last_sent = cue_tokens[0].sent, cue_tokens[-1].sent
+    first, last = doc[sentence_start(cue_tokens[0])], doc[sentence_end(cue_tokens[-1]) - 1]
     excluded = set(draft.source) | set(draft.cue) | draft.content
     return Statement(
         article_id=ctx.article_id,
-        sentence=doc.text[first_sent.start_char : last_sent.end_char],
+        sentence=text[first.idx : last.idx + len(last.text)],
         start=min(s for s, _ in spans),
         end=max(e for _, e in spans),
         speaker=_entity(ctx, doc, speaker_span),
-        cue=" ".join(doc.text[s:e] for s, e in cue_span),
+        cue=" ".join(text[s:e] for s, e in cue_span),
         cue_lemma=cue_lemma(cue_tokens, anchor),
-        content=" … ".join(doc.text[s:e] for s, e in content_span),
+        content=" … ".join(text[s:e] for s, e in content_span),
         kind=kind_of(doc, draft.content, quotes),
         addressee=addressee(doc, ctx, anchor, excluded),
-        venue=venue(anchor, excluded),
+        venue=venue(anchor, set(draft.source) | draft.content),
         date=statement_date(doc, ctx, anchor),
         speaker_span=[list(s) for s in speaker_span],
         cue_span=[list(s) for s in cue_span],
@@ -272,7 +276,7 @@ def _entity(ctx: Context, doc, spans: list[tuple[int, int]]) -> Entity | None:
     if not spans:
         return None
     start, end = spans[0][0], spans[-1][1]
-    return ctx.entity_for(start, end) or Entity(text=doc.text[start:end], start=start, end=end)
+    return ctx.entity_for(start, end) or Entity(text=text_of(doc)[start:end], start=start, end=end)
 
 
 def addressee(doc, ctx: Context, anchor, excluded: set[int]) -> Entity | None:
@@ -288,7 +292,7 @@ def addressee(doc, ctx: Context, anchor, excluded: set[int]) -> Entity | None:
             words = [t for t in target.subtree if t.dep_ not in ("prep", "relcl", "acl")]
             head_words = [t for t in words if t.i <= target.i or t.head == target]
             start, end = head_words[0].idx, head_words[-1].idx + len(head_words[-1].text)
-            return ctx.entity_for(start, end) or Entity(text=doc.text[start:end], start=start, end=end)
+            return ctx.entity_for(start, end) or Entity(text=text_of(doc)[start:end], start=start, end=end)
     return None
 
 
@@ -317,7 +321,7 @@ def venue(anchor, excluded: set[int]) -> str | None:
                     words.pop()
                 if len(words) < 2:
                     continue
-                return prep.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+                return text_of(prep.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
     return None
 
 

@@ -16,6 +16,7 @@ timexes attached to it in the parse.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import json
@@ -32,7 +33,7 @@ LEXICON: dict = json.loads((_DATA / "time_lexicon.json").read_text())
 GRAMMAR: dict = json.loads((_DATA / "time_patterns.json").read_text())
 
 #: Classes read from a token's shape rather than looked up.
-SHAPE_CLASSES = ("YEAR", "EDGE_YEAR", "DAYNUM", "NUM", "ORD", "DECADE", "CLOCK", "ISO")
+SHAPE_CLASSES = ("YEAR", "EDGE_YEAR", "DAYNUM", "NUM", "ORD", "DECADE", "EDGE_DECADE", "CLOCK", "ISO")
 LOOKUP_CLASSES = tuple(k for k, v in LEXICON.items() if isinstance(v, dict) and k.isupper())
 CONTINUATION = "~"
 OTHER = "."
@@ -59,7 +60,7 @@ CLOCK_SHAPE = re.compile(r"^(\d{1,2})(?::(\d{2}))?(a\.?m\.?|p\.?m\.?)?$", re.I)
 ORDINAL_SHAPE = re.compile(r"^(\d{1,2})(st|nd|rd|th)$", re.I)
 DECADE_SHAPE = re.compile(r"^(?:['’]?(\d{2})|(\d{4}))'?s$")
 NUMBER_SHAPE = re.compile(r"^\d+(?:\.\d+)?$")
-EDGE_YEAR_SHAPE = re.compile(r"^(early|mid|late)-(\d{4})$", re.I)
+EDGE_YEAR_SHAPE = re.compile(r"^(early|mid|late)-(\d{4})('?s)?$", re.I)
 
 DURATION_UNITS = {
     "S": ("T", 1, "S"), "MIN": ("T", 1, "M"), "H": ("T", 1, "H"), "D": ("", 1, "D"),
@@ -98,6 +99,9 @@ class Match:
     ref: dt.date | None = None  # the last day the text gave
     local_ref: dt.date | None = None  # the same, within this sentence
     local_value: str | None = None  # the last DATE value of this sentence
+    period: str | None = None  # the last quarter or half the text named: the period reported on
+    period_age: int = 0  # how many sentences back it was named
+    mention: str | None = None  # the last calendar DATE value the text gave ("June 1998")
 
     def first(self, *classes: str) -> Word | None:
         return next((w for w in self.words if w.cls in classes), None)
@@ -133,8 +137,9 @@ def _shape_word(text: str, prev: str, following) -> Word | None:
     """Numbers, years, ordinals, decades, clock times and ISO dates, by their shape."""
     if ISO_DATE.match(text):
         return Word("ISO", text)
-    if m := EDGE_YEAR_SHAPE.match(text):
-        return Word("EDGE_YEAR", (LEXICON["EDGE"][m.group(1).lower()], int(m.group(2))))
+    if m := EDGE_YEAR_SHAPE.match(text):  # "mid-1998", "mid-1990s"
+        cls = "EDGE_DECADE" if m.group(3) else "EDGE_YEAR"
+        return Word(cls, (LEXICON["EDGE"][m.group(1).lower()], int(m.group(2))))
     if m := DECADE_SHAPE.match(text):
         if m.group(2) or text[0] in "'’" or prev in ("'", "’"):
             return Word("DECADE", int(m.group(2)) if m.group(2) else 1900 + int(m.group(1)))
@@ -150,16 +155,20 @@ def _shape_word(text: str, prev: str, following) -> Word | None:
     number = float(text.replace(",", ""))
     if prev in ("$", "€", "£", "#", "no.") or following is not None and following.lower_ in ("%", "percent"):
         return Word("NUM", number)
-    if len(text) == 4 and 1000 <= number <= 2199 and _year_context(following):
+    if len(text) == 4 and 1000 <= number <= 2199 and _year_context(number, prev, following):
         return Word("YEAR", int(number))
     if number.is_integer() and 1 <= number <= 31 and "," not in text:
         return Word("DAYNUM", int(number))
     return Word("NUM", number)
 
 
-def _year_context(following) -> bool:
+#: Words before which a modern four-digit number is a year even before a plural ("the 1992 protests").
+YEAR_DETERMINERS = {"the", "'s", "its", "their", "his", "her"}
+
+
+def _year_context(number: float, prev: str, following) -> bool:
     """A four-digit number is a year unless it counts something ("1500 troops")."""
-    if following is None:
+    if following is None or prev in YEAR_DETERMINERS and 1900 <= number <= 2099:
         return True
     return following.tag_ != "NNS" or following.lower_ in LEXICON["UNIT"]
 
@@ -190,6 +199,12 @@ def classify(doc) -> list[Word | None]:
     i = 0
     while i < len(lowers):
         lower = lowers[i]
+        spelled = _spelled_year_at(lowers, i) if lower in SPELLED_YEAR_STARTS else None
+        if spelled and _year_context(spelled[1], lowers[i - 1] if i else "", _after(doc, i + spelled[0] - 1)):
+            length, year = spelled
+            words[i : i + length] = [Word("YEAR", year)] + [Word(CONTINUATION)] * (length - 1)
+            i += length
+            continue
         phrase = _phrase_at(lowers, i) if lower in PHRASE_STARTS else None
         if phrase:
             length, cls, value = phrase
@@ -204,6 +219,26 @@ def classify(doc) -> list[Word | None]:
     return words
 
 
+NUMBER_WORDS: dict[str, int] = {**LEXICON["NUM"], "one": 1}
+TEENS = {w: v for w, v in NUMBER_WORDS.items() if 11 <= v <= 19}
+TENS = {w: v for w, v in NUMBER_WORDS.items() if v in range(20, 100, 10)}
+DIGIT_WORDS = {w: v for w, v in NUMBER_WORDS.items() if 1 <= v <= 9}
+SPELLED_YEAR_STARTS = set(TEENS) | {"two"}
+
+
+def _spelled_year_at(lowers: list[str], i: int) -> tuple[int, int] | None:
+    """A year in words at token ``i``, as ``(tokens, year)``: "nineteen ninety-six",
+    "nineteen ninety", or "two thousand" after "year"."""
+    if lowers[i] in TEENS and i + 1 < len(lowers) and lowers[i + 1] in TENS:
+        year = TEENS[lowers[i]] * 100 + TENS[lowers[i + 1]]
+        if lowers[i + 2 : i + 3] == ["-"] and i + 3 < len(lowers) and lowers[i + 3] in DIGIT_WORDS:
+            return 4, year + DIGIT_WORDS[lowers[i + 3]]
+        return 2, year
+    if lowers[i : i + 2] == ["two", "thousand"] and i and lowers[i - 1] == "year":
+        return 2, 2000
+    return None
+
+
 def _phrase_at(lowers: list[str], i: int) -> tuple[int, str, str] | None:
     for length in range(min(MAX_PHRASE, len(lowers) - i), 1, -1):
         hit = PHRASES.get(tuple(lowers[i : i + length]))
@@ -212,10 +247,15 @@ def _phrase_at(lowers: list[str], i: int) -> tuple[int, str, str] | None:
     return None
 
 
+def _after(doc, i: int):
+    """The token after token ``i``, if any."""
+    return doc[i + 1] if i + 1 < len(doc) else None
+
+
 def _classify_token(token, prev_lower: str) -> Word | None:
     text = token.text
     key = token.lower_.rstrip(".") if len(token.text) > 1 else token.lower_
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    following = _after(token.doc, token.i)
     word = WORDS.get(key)
     if word is None:
         return _shape_word(text, prev_lower, following) if text[0].isdigit() or "'" in text or "-" in text else None
@@ -351,6 +391,7 @@ def granularity(value: str) -> str | None:
 
 FUTURE_AUX = set(LEXICON["tense"]["future_aux"])
 FUTURE_WORDS = set(LEXICON["tense"]["future_words"])
+FUTURE_CUES = set(LEXICON["tense"]["future_cues"])
 REPORTING = set(LEXICON["tense"]["reporting"])
 
 
@@ -392,13 +433,17 @@ def tense(token) -> int:
     """
     if token.dep_ == "poss":
         return 0
+    if " ".join(t.lower_ for t in token.doc[max(token.i - 3, 0) : token.i]) in FUTURE_CUES:
+        return 1
     verb = host_verb(token)
     for _ in range(4):
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         lowers = {c.lower_ for c in aux}
-        if lowers & FUTURE_AUX or verb.lower_ in FUTURE_WORDS:
+        if lowers & FUTURE_AUX and "have" not in lowers or _plans_ahead(verb, aux):
             return 1
         if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or lowers & {"has", "have"}:
+            return -1
+        if verb.tag_ == "VBN" and not aux:  # "the ruling announced Wednesday"
             return -1
         if verb.tag_ == "VBG" and aux:
             return 1
@@ -413,6 +458,20 @@ def tense(token) -> int:
             return 0
         verb = governing_verb(verb.head)
     return 0
+
+
+#: Dependencies of a verb that heads a clause of its own.
+CLAUSE_DEPS = {"ROOT", "conj", "ccomp"}
+
+
+def _plans_ahead(verb, aux) -> bool:
+    """"a vote scheduled for Friday", "is set to meet": a plan word, unless it is the past verb
+    of a clause ("the board set Thursday as the deadline")."""
+    if verb.lower_ not in FUTURE_WORDS:
+        return False
+    if aux:
+        return True
+    return verb.tag_ != "VBD" and (verb.tag_ != "VBN" or verb.dep_ not in CLAUSE_DEPS)
 
 
 # --- resolution -------------------------------------------------------------------
@@ -478,11 +537,12 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def number_of(match: Match) -> float | str | None:
-    """The count a match gives: digits, number words ("twenty-four"), "a", or X for "several"."""
+    """The count a match gives: digits, number words ("twenty-four"), "a", "a couple", or X for
+    "several"."""
     current, seen, last_was_digit = 0.0, False, False
     for token, word in zip(match.tokens, match.words, strict=True):
         if word.cls == "VAGUE":
-            return "X"
+            return word.value  # "X", or 2 for "a couple of"
         if word.cls not in ("A", "NUM", "DAYNUM"):
             continue
         is_digit = token.text[0].isdigit()
@@ -519,12 +579,21 @@ def relative_offset(m: Match) -> int | None:
     return 0 if word.cls == "CURRENT" else word.value
 
 
+COUNT_CLASSES = ("A", "NUM", "DAYNUM", "VAGUE")
+
+
 def mod_of(match: Match) -> str | None:
+    """START/MID/END for "early"/"mid"/"late"; APPROX, MORE_THAN... for a quantifier before
+    the count ("about two years", not "two more years")."""
     edge = match.value("EDGE")
     if edge:
         return edge
-    approx = match.value("APPROX")
-    return approx or None
+    for word in match.words:
+        if word.cls in COUNT_CLASSES:
+            return None
+        if word.cls == "APPROX":
+            return word.value or None
+    return None
 
 
 # --- rules ------------------------------------------------------------------------
@@ -580,6 +649,9 @@ def rule_split_iso(m: Match) -> Reading | None:
 
 
 def rule_decade(m: Match) -> Reading:
+    if m.has("EDGE_DECADE"):
+        mod, year = m.value("EDGE_DECADE")
+        return Reading("DATE", str(year // 10), mod)
     return Reading("DATE", str(m.value("DECADE") // 10), mod_of(m))
 
 
@@ -673,15 +745,32 @@ def rule_narrative(m: Match) -> Reading | None:
     unit, part = m.value("UNIT"), m.value("PART_OF_DAY")
     if unit == "Q" and m.has("LAST") and m.anchor:
         return Reading("DATE", in_unit(shift(m.anchor, "Q", -1), "Q"))
+    step = 1 if m.has("NEXT") else -1 if m.has("LAST") or m.has("PAST") else 0
+    if step and m.tokens[-1].tag_ == "NNS":  # "the coming years", "the past months"
+        return Reading("DATE", "FUTURE_REF" if step > 0 else "PAST_REF")
     if m.has("PAST") or unit not in ("D", "W", "M", "Y", "WE", None):
         return Reading("DURATION", duration_value(1, unit)) if unit in DURATION_UNITS else None
-    step = 1 if m.has("NEXT") else -1 if m.has("LAST") else 0
     base = m.ref or m.anchor
     if base is None:
         return Reading("DATE", "XXXX-XX-XX")
+    mentioned = _mentioned_day(m, unit)
+    if mentioned:  # "in June 1998 ... later that year": the year the text was in
+        base = mentioned
     if part:
         return _day_reading(base + dt.timedelta(days=step), part)
     return Reading("DATE", in_unit(shift(base, unit, step), unit), mod_of(m))
+
+
+def _mentioned_day(m: Match, unit: str | None) -> dt.date | None:
+    """A day in the last month or year the text named, for "that year", "the following month"."""
+    if m.mention is None or unit not in ("M", "Y") or granularity(m.mention) not in MENTION_GRAINS[unit]:
+        return None
+    month = int(m.mention[5:7]) if unit == "M" else 1
+    return dt.date(int(m.mention[:4]), month, 1)
+
+
+#: The granularities of a mention that "that month", "that year" can refer to.
+MENTION_GRAINS = {"M": ("month", "day", "time"), "Y": ("year", "quarter", "month", "day", "time")}
 
 
 def _is_age(m: Match) -> bool:
@@ -700,12 +789,21 @@ def rule_duration(m: Match) -> Reading | None:
         return None
     if m.words[0].cls == "THE" and m.has("HYPHEN"):
         return None  # "the 14-day truce": the article belongs to the noun
+    if _is_someday(m):
+        return Reading("DATE", "FUTURE_REF")
     value = duration_value(n, unit)
     if value is None:
         return None
     if m.words[0].cls == "A" and m.start and m.doc[m.start - 1].lower_ in SET_CUES:
         return Reading("SET", value)
     return Reading("DURATION", value, mod_of(m))
+
+
+def _is_someday(m: Match) -> bool:
+    """"could one day replace": "one day" between a modal and its verb is the vague future."""
+    if m.tokens.text.lower() != "one day" or not m.start or m.end >= len(m.doc):
+        return False
+    return m.doc[m.start - 1].tag_ == "MD" and m.doc[m.end].pos_ in ("VERB", "AUX")
 
 
 VAGUE_BEFORE = {"for", "over", "within"}
@@ -729,13 +827,29 @@ def rule_ago(m: Match) -> Reading | None:
 
 
 def rule_shifted(m: Match) -> Reading | None:
-    """"a year earlier", "two days later": from the last day the text gave."""
+    """"a year earlier", "two days later": from the last day the text gave. "An hour later"
+    is only its duration (the annotators' reading: the day says nothing of the hour)."""
+    if m.value("UNIT") in ("H", "MIN", "S"):
+        return None
     return _offset_reading(m, m.ref or m.anchor, m.value("SHIFT"))
 
 
 #: A month or quarter of a year: "sales in the third quarter rose from a year earlier"
 #: compares that quarter with the same quarter a year before (TimeML's reading).
 PERIOD_OF_YEAR = re.compile(r"^\d{4}-(Q\d|\d{2})$")
+#: A quarter or half: what an earnings report is about, and what "a year ago" compares with
+#: even sentences later.
+REPORTED_PERIOD = re.compile(r"^\d{4}-[QH]\d$")
+#: For how many sentences a quarter stays the period "a year ago" compares with.
+PERIOD_REACH = 2
+
+
+def compared_period(m: Match) -> str | None:
+    """The period "a year earlier" compares with: a month or quarter of this sentence,
+    or else the quarter the text reports on."""
+    if m.local_value and PERIOD_OF_YEAR.match(m.local_value):
+        return m.local_value
+    return m.period if m.period_age <= PERIOD_REACH else None
 
 
 def _offset_reading(m: Match, base: dt.date | None, sign: int) -> Reading | None:
@@ -748,8 +862,9 @@ def _offset_reading(m: Match, base: dt.date | None, sign: int) -> Reading | None
         return Reading("DATE", "XXXX-XX-XX", mod_of(m))
     if not float(n).is_integer():
         return None
-    if unit == "Y" and n == 1 and m.local_value and PERIOD_OF_YEAR.match(m.local_value):
-        return Reading("DATE", f"{int(m.local_value[:4]) + sign * int(n)}{m.local_value[4:]}", mod_of(m))
+    period = compared_period(m) if unit == "Y" and n == 1 else None
+    if period:
+        return Reading("DATE", f"{int(period[:4]) + sign}{period[4:]}", mod_of(m))
     value = in_unit(shift(base, unit, sign * int(n)), unit)
     return Reading("DATE", value, mod_of(m)) if value else None
 
@@ -768,12 +883,71 @@ def rule_season(m: Match) -> Reading | None:
     return Reading("DATE", f"{year}-{season}", mod_of(m))
 
 
+ENDED = {"ended": -1, "ending": 1}
+
+
+def _ended_on(m: Match) -> dt.date | None:
+    """The day in "the quarter ended Sept. 30"."""
+    after = m.doc[m.end : m.end + 3]
+    if len(after) < 3 or after[0].lower_ not in ENDED or not after[2].text.isdigit():
+        return None
+    month = LEXICON["MONTH"].get(after[1].lower_.rstrip("."))
+    day = int(after[2].text)
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = resolve_year(m.anchor, month, day, ENDED[after[0].lower_])
+    return _safe_date(year, month, day)
+
+
+def rule_year_ago(m: Match) -> Reading | None:
+    """"year-earlier profit", "the year-ago quarter", "the year-earlier third quarter": the
+    period compared with, a year back."""
+    units = [w.value for w in m.words if w.cls == "UNIT"]
+    named = len(units) > 1 or m.has("PERIOD")  # "the year-ago quarter", not "year-ago profit"
+    if units[0] != "Y" or m.anchor is None or m.words[0].cls == "THE" and not named:
+        return None  # "the year-earlier nine months": the article belongs to the noun
+    sign = m.value("SHIFT", -1)
+    if m.has("ORD"):
+        year = int(m.period[:4]) if m.period else m.anchor.year
+        return _part_of_year(year + sign, m.value("ORD"), units[-1])
+    period = compared_period(m) or (m.period if named else None)
+    if period:
+        return Reading("DATE", f"{int(period[:4]) + sign}{period[4:]}")
+    return Reading("DATE", str(m.anchor.year + sign))
+
+
+def _part_of_year(year: int, n: int, unit: str) -> Reading | None:
+    """The ``n``-th quarter or half of a year."""
+    if unit not in ("Q", "HALF") or not 1 <= n <= (4 if unit == "Q" else 2):
+        return None
+    return Reading("DATE", f"{year}-{'Q' if unit == 'Q' else 'H'}{n}")
+
+
+def rule_year_period(m: Match) -> Reading | None:
+    """"the 1988 second quarter"; "the 1988 quarter", "the 1989 period": the part of that
+    year the text reports on."""
+    year, unit = m.value("YEAR"), m.value("UNIT")
+    if m.has("ORD"):
+        return _part_of_year(year, m.value("ORD"), unit)
+    if unit not in (None, "Q"):
+        return None
+    if m.period is None or unit == "Q" and "-Q" not in m.period:
+        return Reading("DATE", str(year))
+    return Reading("DATE", f"{year}{m.period[4:]}")
+
+
 def rule_the_unit(m: Match) -> Reading | None:
-    """"the weekend" (the one the tense points to), "the quarter" (the last one reported)."""
+    """"the weekend" (the one the tense points to), "the quarter" (the one the text reports
+    on, else the last one ended)."""
     unit = m.value("UNIT")
     if unit not in ("WE", "Q") or m.anchor is None:
         return None
     direction = tense(m.doc[m.start])
+    ended = _ended_on(m) if unit == "Q" else None
+    if ended:
+        return Reading("DATE", in_unit(ended, "Q"))
+    if unit == "Q" and m.period and "-Q" in m.period:
+        return Reading("DATE", m.period)
     if unit == "Q":
         return Reading("DATE", in_unit(shift(m.anchor, "Q", -1 if direction < 0 else 0), "Q"))
     saturday = resolve_weekday(m.anchor, 6, direction, None)
@@ -784,9 +958,12 @@ def rule_clock(m: Match) -> Reading | None:
     hour, minute = _clock_of(m)
     if hour is None:
         return None
-    weekday = m.value("WEEKDAY")
+    weekday, month = m.value("WEEKDAY"), m.value("MONTH")
     day = m.local_ref or m.anchor
-    if day and weekday:
+    if day and month:  # "5 p.m. EST, Nov. 9"
+        date = m.words[-1].value
+        day = _safe_date(resolve_year(day, month, date, tense(m.doc[m.start])), month, date)
+    elif day and weekday:
         day = resolve_weekday(day, weekday, tense(m.doc[m.start]), None)
     elif day and m.has("DEICTIC"):
         spec = m.value("DEICTIC")
@@ -802,8 +979,9 @@ def _clock_of(m: Match) -> tuple[int | None, int]:
     if word:
         hour, minute = word.value.split(":")
         return int(hour), int(minute)
-    first = m.words[0]
-    text = m.doc[m.start].text
+    skip = 1 if m.words[0].cls == "APPROX" else 0  # "around 7:15 p.m."
+    first = m.words[skip]
+    text = m.doc[m.start + skip].text
     suffix = (m.value("AMPM") or "").upper()
     if first.cls == "CLOCK":
         cm = CLOCK_SHAPE.match(text)
@@ -908,25 +1086,56 @@ class TaggedSpan:
     reading: Reading
 
 
+#: Rules whose "a year earlier", "the 1988 period" compares with the period named before,
+#: which stays the one reported on.
+COMPARING_RULES = {"ago", "shifted", "year_ago", "year_period"}
+@dataclass
+class Narrative:
+    """What the text has dated so far, for the expressions that refer back to it."""
+
+    ref: dt.date | None = None
+    ref_sentence: int = -1
+    value: str | None = None
+    value_sentence: int = -1
+    period: str | None = None
+    period_sentence: int = -1
+    mention: str | None = None
+
+    def match(self, doc, start: int, end: int, words, anchor, sentence: int) -> Match:
+        return Match(
+            doc, start, end, words, anchor, self.ref,
+            self.ref if self.ref_sentence == sentence else None,
+            self.value if self.value_sentence == sentence else None,
+            self.period,
+            sentence - self.period_sentence,
+            self.mention,
+        )
+
+    def note(self, rule: str, reading: Reading, sentence: int) -> None:
+        if reading.type == "DATE" and granularity(reading.value):
+            self.mention = reading.value
+        if reading.type == "DATE" and rule not in COMPARING_RULES:
+            self.value, self.value_sentence = reading.value, sentence
+            if REPORTED_PERIOD.match(reading.value):
+                self.period, self.period_sentence = reading.value, sentence
+        if granularity(reading.value) in ("day", "time") and rule != "clock":
+            self.ref, self.ref_sentence = dt.date.fromisoformat(reading.value[:10]), sentence
+
+
 def tag(doc, anchor: dt.date | None) -> list[TaggedSpan]:
     """Find and normalise the temporal expressions of a parsed doc."""
     words = classify(doc)
     chosen = _select(doc, words, candidates(encode(words)), anchor)
-    spans, ref, ref_sentence, last_value, value_sentence = [], None, -1, None, -1
+    sentence_starts = [sent.start for sent in doc.sents] if chosen else []
+    spans, narrative = [], Narrative()
     for start, end, index in chosen:
         rule = PATTERNS[index][1]
-        sentence = doc[start].sent.start
-        local_ref = ref if ref_sentence == sentence else None
-        local_value = last_value if value_sentence == sentence else None
-        match = Match(doc, start, end, words[start:end], anchor, ref, local_ref, local_value)
-        reading = RULES[rule](match)
+        sentence = bisect.bisect_right(sentence_starts, start)
+        reading = RULES[rule](narrative.match(doc, start, end, words[start:end], anchor, sentence))
         if reading is None:
             continue
         spans.append(TaggedSpan(start, end, reading))
-        if reading.type == "DATE":
-            last_value, value_sentence = reading.value, sentence
-        if granularity(reading.value) in ("day", "time") and rule not in ("clock",):
-            ref, ref_sentence = dt.date.fromisoformat(reading.value[:10]), sentence
+        narrative.note(rule, reading, sentence)
     return spans
 
 
