@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.ontology import ontology
 from dossier.records import Event
 
 
@@ -183,3 +184,4 @@ def test_record_carries_every_field(events):
                  "factuality", "attribution", "date", "trigger", "trigger_span"):
         assert data[name] not in (None, "", []), name
     assert data["date"]["value"] == "2025-02-10"
+    assert event.factuality in ontology().factuality

@@ -93,9 +93,21 @@ def test_year_before_a_plural_after_the(timexes):
     assert timexes("He sold 2019 shares.") == {}
 
 
+def test_years_in_words(timexes):
+    found = values(timexes("The mill shut in nineteen ninety-six and may reopen in the year two thousand."))
+    assert found == {"nineteen ninety-six": "1996", "the year two thousand": "2000"}
+    assert values(timexes("It rained in January nineteen eighty.")) == {"January nineteen eighty": "1980-01"}
+    assert timexes("Nineteen twenty people came.") == {}
+
+
 def test_decades_centuries_and_years(timexes):
     found = values(timexes("The pipeline dates from the 1990s, not from 1990, and from the 20th century."))
     assert found == {"the 1990s": "199", "1990": "1990", "the 20th century": "19"}
+
+
+def test_fiscal_years(timexes):
+    found = values(timexes("Sales in the current fiscal year beat fiscal 2023 results and last fiscal year."))
+    assert found == {"the current fiscal year": "2025", "fiscal 2023": "2023", "last fiscal year": "2024"}
 
 
 def test_quarters_and_halves(timexes):
@@ -149,8 +161,17 @@ def test_weekday_after_might_or_as_early_as_looks_ahead(timexes):
     assert values(timexes("The bill was passed and could be signed as early as Tuesday."))["Tuesday"] == "2025-02-18"
 
 
-def test_month_after_a_bare_participle_looks_back():
+def test_plans_in_the_past_perfect_look_back(timexes):
+    assert values(timexes("The offer had been due to expire Friday."))["Friday"] == "2025-02-14"
+    assert values(timexes("The offer is due to expire Friday."))["Friday"] == "2025-02-14"
+    assert values(timexes("The offer is due to expire Monday."))["Monday"] == "2025-02-17"
+    assert values(timexes("The offer had been due to expire Monday."))["Monday"] == "2025-02-10"
+
+
+def test_month_after_a_bare_participle_looks_back(timexes):
     assert _value("The phones introduced in April sold well.", dt.date(2024, 10, 26)) == "2024-04"
+    text = "The winner would take office in January, run in a runoff in November and retire."
+    assert values(timexes(text, dt.date(2024, 9, 8)))["November"] == "2024-11"
 
 
 def test_weekday_in_reported_future(timexes):
@@ -264,9 +285,19 @@ def test_counted_and_added_durations(timexes):
     assert timexes("They need at least 20 more years.")["at least 20 more years"] == ("DURATION", "P20Y", "EQUAL_OR_MORE")
 
 
+def test_trading_days_and_the_verb_last(timexes):
+    found = timexes("Shares fell for eight trading days; the strike will last one week.")
+    assert found == {"eight trading days": ("DURATION", "P8D", None), "one week": ("DURATION", "P1W", None)}
+
+
+def test_one_day_before_a_verb_is_the_vague_future(timexes):
+    assert values(timexes("Robots could one day replace drivers.")) == {"one day": "FUTURE_REF"}
+
+
 def test_an_hour_later_is_a_duration(timexes):
     found = timexes("The bridge reopened an hour later.")
     assert found == {"an hour": ("DURATION", "PT1H", None)}
+    assert values(timexes("The bridge reopened a few hours later.")) == {"a few hours later": "FUTURE_REF"}
 
 
 def test_duration_spans_keep_the_determiner(timexes):
@@ -296,6 +327,16 @@ def test_sets(timexes):
     }
 
 
+def test_recurring_weekdays_and_adverbs(timexes):
+    found = timexes("The ferry sails on Sundays and Friday nights; the permit is renewed annually.")
+    assert found == {
+        "Sundays": ("SET", "XXXX-WXX-7", None),
+        "Friday nights": ("SET", "XXXX-WXX-5TNI", None),
+        "annually": ("SET", "P1Y", None),
+    }
+    assert values(timexes("The ferry sank on Friday days after the storm."))["Friday"] == "2025-02-14"
+
+
 def test_clock_times(timexes):
     found = timexes("The vote opens at 5 p.m. (1600 GMT) and closes at 10:30 p.m.")
     assert found["5 p.m."] == ("TIME", "2025-02-14T17:00", None)
@@ -320,6 +361,8 @@ def test_clock_times_with_a_date_or_a_hedge(timexes):
         "The ticket costs $27.",
         "Officials say 1500 troops were deployed.",
         "The 6-year-old boy was rescued.",
+        "The chairman, 52 years old, retired.",
+        "The shops will last.",
         "He may resign.",
         "Prices could fall sharply.",
         "Sales fell, she said on This Week.",

@@ -156,28 +156,12 @@ class Coder:
     def event(self, sent: Span, trigger: Trigger, reading: Reading, tokens: set[int]) -> Event | None:
         mod = Modality("hypothetical") if reading.opened else modality(trigger, self.lex, reading.content)
         if mod.factuality == "negated" and trigger.type == "REJECT" and trigger.extra:
-            return None
+            return None  # "did not rule out" was read as its content, left open
         statement, claimant = self.claim(trigger)
-        actor_tokens = roles.actors(trigger, self.lex, tokens)
-        refusal = mod.factuality == "negated" and self.onto.refusal_type(reading.type)
-        recipient_tokens = self.recipient_tokens(trigger, refusal or reading.type, tokens)
-        if not recipient_tokens and reading.type == "THREATEN":  # who must comply
-            recipient_tokens = roles.condition_subject(mod.condition)
-        if reading.type == "CONSULT" and reading.mode not in ("visit", "third-party") and not trigger.spec.get("swap"):
-            actor_tokens, recipient_tokens = actor_tokens + recipient_tokens, []
-        if trigger.spec.get("swap"):
-            actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
-        actor = self.entities(actor_tokens, claimant)
-        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_any(e, actor)]
+        refusal = self.onto.refusal_type(reading.type) if mod.factuality == "negated" else None
+        actor, recipient = self.participants(trigger, reading, mod, claimant, refusal, tokens)
         date = self.date(trigger)
-        factuality = mod.factuality
-        if refusal and actor:
-            mode = self.onto.request_mode(reading.type, reading.mode)
-            reading = Reading(self.onto.refusal_type(reading.type), [mode] if mode else [],
-                              origin=reading.type, content=reading.content)
-            factuality = "conditional" if mod.condition is not None else "asserted"
-        if factuality == "asserted" and _historical(date, self.ctx.published, self.lex.factuality["historical_years"]):
-            factuality = "historical"
+        reading, factuality = self.settle(reading, mod, actor, refusal, date)
         reading = self.reduce(reading, factuality, actor, claimant)
         if reading is None:
             return None
@@ -187,6 +171,7 @@ class Coder:
             return None  # PLOVER codes no event without a named participant
         contexts = self.contexts(sent, reading)
         start, end = trigger.span
+        with_deadline = factuality == "conditional" or reading.type in DEADLINE_TYPES
         return Event(
             self.ctx.article_id, sent.text, sent.start_char, sent.end_char,
             actor=actor, recipient=recipient, type=reading.type, mode=reading.mode, modes=list(reading.modes),
@@ -194,22 +179,50 @@ class Coder:
             cameo=self.onto.cameo(reading.type, reading.mode, contexts, _origin(reading)),
             intensity=self.onto.intensity(reading.type, reading.mode),
             factuality=factuality, condition=mod.condition_text(),
-            deadline=self.deadline(trigger, mod) if factuality == "conditional" or reading.type in DEADLINE_TYPES else None,
+            deadline=self.deadline(trigger, mod) if with_deadline else None,
             attribution=self.attribution(statement, claimant, actor, factuality, reading),
             date=date, location=self.location(trigger),
             trigger=self.chars(start, end), trigger_span=[start, end],
         )
+
+    def participants(self, trigger: Trigger, reading: Reading, mod: Modality, claimant: Entity | None,
+                     refusal: str | None, tokens: set[int]) -> tuple[list[Entity], list[Entity]]:
+        """Actor and recipient entities, by PLOVER's conventions: all parties of a meeting
+        without host/visitor are actors; the visitor acts and the host receives."""
+        actor_tokens = roles.actors(trigger, self.lex, tokens)
+        recipient_tokens = self.recipient_tokens(trigger, refusal or reading.type, tokens)
+        if not recipient_tokens and reading.type == "THREATEN":  # who must comply
+            recipient_tokens = roles.condition_subject(mod.condition)
+        if reading.type == "CONSULT" and reading.mode not in ("visit", "third-party") and not trigger.spec.get("swap"):
+            actor_tokens, recipient_tokens = actor_tokens + recipient_tokens, []
+        if trigger.spec.get("swap"):
+            actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
+        actor = self.entities(actor_tokens, claimant)
+        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_any(e, actor)]
+        return actor, recipient
+
+    def settle(self, reading: Reading, mod: Modality, actor: list[Entity], refusal: str | None,
+               date: DateValue | None) -> tuple[Reading, str]:
+        """A negated commitment is a refusal; an asserted event dated long ago is historical."""
+        factuality = mod.factuality
+        if refusal and actor:
+            mode = self.onto.request_mode(reading.type, reading.mode)
+            reading = Reading(refusal, [mode] if mode else [], origin=reading.type, content=reading.content)
+            factuality = "conditional" if mod.condition is not None else "asserted"
+        if factuality == "asserted" and _historical(date, self.ctx.published, self.lex.factuality["historical_years"]):
+            factuality = "historical"
+        return reading, factuality
 
     def recipient_tokens(self, trigger: Trigger, kind: str, tokens: set[int]) -> list[Token]:
         """The trigger's own recipients; else who is asked to act (the subject or actor of a
         request's content); else the recipients or partners of what is threatened,
         promised or refused."""
         found = roles.recipients(trigger, self.lex, tokens)
-        if not found and kind in ("REQUEST", "REJECT"):
+        if not found and kind in ("REQUEST", "REJECT", "CONCEDE"):  # who is asked, refused, allowed
             found = roles.content_subject(trigger, support_verb(trigger, self.lex))
         if not found and kind == "REQUEST":
             found = [t for c in trigger.content for t in roles.actors(c, self.lex, tokens)]
-        pending = list(trigger.content)
+        pending = [*trigger.merged, *trigger.content]
         while pending and not found:
             c = pending.pop(0)
             found = roles.recipients(c, self.lex, tokens) + roles.partners(c)

@@ -78,15 +78,9 @@ class Lexicon:
     def in_class(self, lemma: str, name: str) -> bool:
         return lemma in self.noun_classes.get(name, ())
 
-    def classes_of(self, lemma: str) -> list[str]:
-        return [name for name, words in self.noun_classes.items() if lemma in words]
-
     def recipient_preps(self, event_type: str) -> frozenset[str]:
         preps = self.roles["recipient_preps"]
         return frozenset(preps.get(event_type, preps["*"]))
-
-    def words(self, section: str, key: str) -> frozenset[str]:
-        return frozenset(getattr(self, section)[key])
 
 
 @functools.cache

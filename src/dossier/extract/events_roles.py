@@ -92,7 +92,7 @@ def _noun_actors(trigger: Trigger, lex: Lexicon) -> list[Token]:
             owners = [c for c in anchor.children if c.dep_ in lex.roles["noun_actor_deps"]]
             return [t for o in owners for t in expand(o)] or subject_of(anchor.head, lex)
         return subject_of(anchor, lex)
-    return subject_of(tok.head, lex) if tok.dep_ in ("dobj", "pobj") else []
+    return subject_of(tok.head, lex) if tok.dep_ == "dobj" else []
 
 
 def actors(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
@@ -136,6 +136,8 @@ def _phrase_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> l
         heads.append(tok.head)
     if trigger.anchor is not None and trigger.anchor.pos_ == "VERB":
         heads.append(trigger.anchor)
+    if trigger.kind == "noun":  # "a suspension of air links with Serbia"
+        heads += [p for p in pobjs(tok, ("of",)) if not _object_is_role(p, lex, trigger_tokens)]
     for child in tok.children:
         if child.dep_ == "dobj" and not _object_is_role(child, lex, trigger_tokens):
             heads.append(child)
@@ -150,7 +152,7 @@ def theme_classes(trigger: Trigger, lex: Lexicon) -> set[str]:
     named = set(named if isinstance(named, list) else [named])
     by_type = lex.roles["theme_classes"]
     named |= set(by_type.get(trigger.type, ())) | set(by_type.get(f"{trigger.type}:{trigger.mode}", ()))
-    return named - {"person", "any", "captives"}
+    return named - {"person", "any", "captives", "groups", "resources"}
 
 
 def owners(thing: Token, lex: Lexicon) -> list[Token]:
@@ -159,6 +161,7 @@ def owners(thing: Token, lex: Lexicon) -> list[Token]:
              or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PERSON_LABELS)
              or (c.dep_ == "compound" and lex.in_class(c.lemma_.lower(), "groups"))]  # rebel positions
     found += pobjs(thing, lex.roles["noun_actor_preps"])
+    found += [p for p in pobjs(thing, ("of", "for")) if _object_is_role(p, lex, set())]  # positions of X
     return [t for f in found for t in expand(f)]
 
 
@@ -190,7 +193,7 @@ def content_entities(trigger: Trigger, lex: Lexicon) -> list[Token]:
     for child in trigger.token.children:
         if child.dep_ in ("xcomp", "ccomp", "acl"):
             found += [t for tok in child.subtree if tok.dep_ == "prep" and tok.lower_ in preps
-                      for t in pobjs(tok.head, (tok.lower_,)) if t.ent_type_ in PERSON_LABELS]
+                      for t in pobjs(tok.head, (tok.lower_,)) if _object_is_role(t, lex, set())]
     return [t for f in _unique_tokens(found) for t in expand(f)]
 
 

@@ -188,8 +188,9 @@ def noun_anchor(tok: Token, lex: Lexicon) -> Token | None:
         return noun_anchor(head, lex)
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.lemma(head) in lex.support_verbs:
         return head
-    if tok.dep_ == "pobj" and lex.lemma(head.head) in lex.support_verbs and head.head.pos_ == "VERB":
-        return head.head
+    if tok.dep_ == "pobj" and lex.lemma(head.head) in lex.support_verbs and head.head.pos_ == "VERB" \
+            and head.lower_ not in lex.roles["circumstance_preps"]:
+        return head.head  # "remained on alert", "engaged in cleansing"; not "offered ... after the war"
     if tok.dep_ == "pobj" and head.lower_ in lex.roles["support_noun_preps"]:
         noun = head.head
         if noun.lemma_.lower() in lex.support_nouns:
@@ -257,8 +258,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     obligations = {t.token.i: t for tok in candidates if (t := match_obligation(tok, lex))}
     triggers += [t for i, t in obligations.items() if i not in governed]
     governed = {t.token.i for t in triggers}
-    triggers += [t for tok in candidates if (t := match_noun(tok, lex, governed))]
-    return sorted(triggers, key=lambda t: t.token.i)
+    nouns = [t for tok in candidates if (t := match_noun(tok, lex, governed))]
+    # a noun event's verb governs too: "continued their strike in protest of ..."
+    verbs = (support_verb(t, lex) for t in nouns)
+    governed |= {t.token.i for t in nouns} | {v.i for v in verbs if v is not None}
+    found = {t.token.i for t in nouns}
+    nouns += [t for tok in candidates if tok.i not in found and (t := match_noun(tok, lex, governed))]
+    return sorted(triggers + nouns, key=lambda t: t.token.i)
 
 
 def _has_mark(tok: Token, marks) -> bool:

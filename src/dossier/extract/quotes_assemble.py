@@ -29,7 +29,7 @@ EMBEDDED_DEPS = {"ccomp", "parataxis", "advcl", "conj", "prep", "xcomp"}
 #: marginal), plus a bonus by its shape over a raw CRF run: a clausal complement
 #: ("said [that ...]") is what unquoted content usually is.
 THRESHOLD = 0.5
-BONUS = {"clause": 3.0, "child": 0.0, "embedding": 0.0, "quote": 0.0}
+BONUS = {"clause": 3.0, "child": 0.0, "embedding": 0.0, "quote": 0.0, "according": 10.0}
 
 
 @dataclass
@@ -55,6 +55,9 @@ def runs(labels: list[str], tag: str) -> list[list[int]]:
 
 def anchor_of(cue_tokens: list) -> object:
     """The word a cue is built on: its last verb, else its last noun, else its last word."""
+    for token in cue_tokens:
+        if token.lower_ == "according":
+            return token
     for pos in ("VERB", "NOUN", "PROPN", "AUX"):
         picked = [t for t in cue_tokens if t.pos_ == pos]
         if picked:
@@ -82,15 +85,16 @@ def subject_of(cue_tokens: list) -> object | None:
 def pick_source(cue_tokens: list, sources: list[list], used_cue: set[int]) -> list:
     """The tagged source holding the cue's subject, else the subject, else the nearest in its sentence."""
     subject = subject_of(cue_tokens)
-    subtree = {t.i for t in subject.subtree} if subject is not None else set()
+    core = _core(subject) if subject is not None else set()
     sentence = sentence_start(cue_tokens[0])
     pool = [span for span in sources if not any(t.i in used_cue for t in span)]
     if subject is not None:
         for span in pool:
             if any(t.i == subject.i for t in span):
                 return span
-        if subject_span(subject, used_cue):
-            return subject_span(subject, used_cue)
+        inside = [span for span in pool if all(t.i in core for t in span)]
+        if inside:
+            return max(inside, key=len)
     same_sentence = [span for span in pool if sentence_start(span[0]) == sentence]
     if same_sentence:
         return min(same_sentence, key=lambda span: _gap(span, cue_tokens))
@@ -105,6 +109,12 @@ def subject_span(subject, used_cue: set[int]) -> list:
     if len(words) > 6:
         words = [t for t in words if t.i <= subject.i and t.head.i == subject.i or t.i == subject.i]
     return [t for t in words if not t.is_punct]
+
+
+def _core(subject) -> set[int]:
+    """The subject's subtree less its clauses ("Vance, who met Zelenskiy, said")."""
+    clauses = {t.i for child in subject.children if child.dep_ in ("relcl", "acl", "appos") for t in child.subtree}
+    return {t.i for t in subject.subtree} - clauses
 
 
 def _gap(a: list, b: list) -> int:
@@ -132,9 +142,10 @@ def structural_candidates(cue_tokens: list, exclude: set[int], quotes: list[tupl
             found.append((kind, {t.i for t in child.subtree} - exclude))
     anchor = anchor_of(cue_tokens)
     node = anchor
+    kind = "according" if anchor.lower_ == "according" else "embedding"
     while node.dep_ in EMBEDDED_DEPS and node.head.i != node.i and node.head.i not in cue_ids:
         head = node.head
-        found.append(("embedding", {t.i for t in head.subtree} - {t.i for t in node.subtree} - exclude))
+        found.append((kind, {t.i for t in head.subtree} - {t.i for t in node.subtree} - exclude))
         node = head
         if head.pos_ in ("VERB", "AUX"):
             break

@@ -142,31 +142,110 @@ def _shape(text: str) -> str:
     return "p" if not text.isalnum() else "mx"
 
 
-def base_features(token, quote_flag: str, cue_mark: str, cues: frozenset[str]) -> list[str]:
-    lemma = token.lemma_.lower()
+#: Feature strings are memoised by spaCy's hash of a word or lemma: building them
+#: is most of this component's cost. The caches stop growing at ``CACHE_LIMIT``.
+CACHE_LIMIT = 500_000
+_WORDS: dict[int, tuple[str, str, str]] = {}
+_LEMMAS: dict[int, tuple[str, str, str, str, str]] = {}
+_SHIFTED: dict[str, tuple[str, str, str, str]] = {}
+_SYNTAX: dict[tuple[int, int, int, int], tuple[str, str, str, str, str]] = {}
+_LEMMA_DEP: dict[tuple[int, int], str] = {}
+_CHILD: dict[int, str] = {}
+OFFSETS = (-2, -1, 1, 2)
+
+
+def _word(token) -> tuple[str, str, str]:
+    """``w=``, ``s=``, ``x=`` of a word form."""
+    found = _WORDS.get(token.orth)
+    if found is None:
+        found = (f"w={token.lower_}", f"s={_shape(token.text)}", f"x={token.suffix_.lower()}")
+        if len(_WORDS) < CACHE_LIMIT:
+            _WORDS[token.orth] = found
+    return found
+
+
+def _lemma(token, cues: frozenset[str]) -> tuple[str, str, str, str, str]:
+    """The lemma, and its ``l=``, ``hl=``, ``c=``, ``hc=`` features."""
+    found = _LEMMAS.get(token.lemma)
+    if found is None:
+        lemma = token.lemma_.lower()
+        flag = "y" if lemma in cues else "n"
+        found = (lemma, f"l={lemma}", f"hl={lemma}", f"c={flag}", f"hc={flag}")
+        if len(_LEMMAS) < CACHE_LIMIT:
+            _LEMMAS[token.lemma] = found
+    return found
+
+
+def _syntax(token) -> tuple[str, str, str, str, str]:
+    """``p=``, ``d=``, ``hp=``, ``dh=``, ``e=`` of a token."""
     head = token.head
+    key = (token.tag, token.dep, head.pos, token.ent_type)
+    found = _SYNTAX.get(key)
+    if found is None:
+        dep, head_pos = token.dep_, head.pos_
+        found = (f"p={token.tag_}", f"d={dep}", f"hp={head_pos}", f"dh={dep}|{head_pos}", f"e={token.ent_type_ or '-'}")
+        _SYNTAX[key] = found
+    return found
+
+
+def _lemma_dep(token, lemma: str) -> str:
+    key = (token.lemma, token.dep)
+    found = _LEMMA_DEP.get(key)
+    if found is None:
+        found = f"ld={lemma}|{token.dep_}"
+        if len(_LEMMA_DEP) < CACHE_LIMIT:
+            _LEMMA_DEP[key] = found
+    return found
+
+
+def _child_deps(token) -> set[str]:
+    """``k=`` features: the dependency labels of a token's children."""
+    out = set()
+    for child in token.children:
+        found = _CHILD.get(child.dep)
+        if found is None:
+            found = _CHILD[child.dep] = f"k={child.dep_}"
+        out.add(found)
+    return out
+
+
+def _shifted(feature: str) -> tuple[str, str, str, str]:
+    """A feature under each neighbour prefix (``-2w=...``, ``-1w=...``, ...)."""
+    found = _SHIFTED.get(feature)
+    if found is None:
+        found = tuple(f"{o}{feature}" for o in OFFSETS)
+        if len(_SHIFTED) < CACHE_LIMIT:
+            _SHIFTED[feature] = found
+    return found
+
+
+#: How many leading features of ``base_features`` neighbours see (word, tag, dep, quote, cue, mark).
+WINDOW = 6
+
+
+def base_features(token, quote_flag: str, cue_mark: str, cues: frozenset[str]) -> list[str]:
+    word, shape, suffix = _word(token)
+    lemma, lemma_f, _, cue_f, _ = _lemma(token, cues)
+    _, _, head_f, _, head_cue_f = _lemma(token.head, cues)
+    tag_f, dep_f, head_pos_f, dep_head_f, ent_f = _syntax(token)
     return [
-        f"w={token.lower_}",
-        f"l={lemma}",
-        f"s={_shape(token.text)}",
-        f"p={token.tag_}",
-        f"d={token.dep_}",
-        f"hl={head.lemma_.lower()}",
-        f"hp={head.pos_}",
-        f"dh={token.dep_}|{head.pos_}",
-        f"e={token.ent_type_ or '-'}",
+        word,
+        tag_f,
+        dep_f,
         f"q={quote_flag}",
-        f"c={'y' if lemma in cues else 'n'}",
-        f"hc={'y' if head.lemma_.lower() in cues else 'n'}",
+        cue_f,
         f"m={cue_mark}",
-        f"x={token.suffix_.lower()}",
-        f"ld={lemma}|{token.dep_}",
-        *{f"k={child.dep_}" for child in token.children},
+        lemma_f,
+        shape,
+        head_f,
+        head_pos_f,
+        dep_head_f,
+        ent_f,
+        head_cue_f,
+        suffix,
+        _lemma_dep(token, lemma),
+        *_child_deps(token),
     ]
-
-
-#: Of each neighbour, the features copied under a position prefix.
-WINDOW_KEYS = ("w=", "p=", "d=", "q=", "c=", "m=")
 
 
 def sequence_features(tokens: list, flags: list[str]) -> list[list[str]]:
@@ -174,13 +253,12 @@ def sequence_features(tokens: list, flags: list[str]) -> list[list[str]]:
     cues = cue_lemmas()
     marks = _cue_marks(tokens, cues)
     base = [base_features(t, flags[t.i], marks.get(t.i, "-"), cues) for t in tokens]
-    lemmas = [feats[1][2:] for feats in base]
-    is_cue = [lemma in cues for lemma in lemmas]
+    lemmas = [feats[6][2:] for feats in base]
+    is_cue = [feats[4] == "c=y" for feats in base]
     distances = _cue_distances(tokens, is_cue)
     starts = sentences_of(tokens[0].doc).start
     cue_sentences = {starts[t.i] for t, flag in zip(tokens, is_cue, strict=True) if flag}
-    window = [[f for f in feats if f[:2] in WINDOW_KEYS] for feats in base]
-    shifted = {o: [[f"{o}{f}" for f in feats] for feats in window] for o in (-2, -1, 1, 2)}
+    shifted = [[_shifted(f) for f in feats[:WINDOW]] for feats in base]
     n = len(tokens)
     out = []
     for i, token in enumerate(tokens):
@@ -191,10 +269,10 @@ def sequence_features(tokens: list, flags: list[str]) -> list[list[str]]:
             f"-1l={lemmas[i - 1] if i else '^'}",
             f"1l={lemmas[i + 1] if i + 1 < n else '$'}",
         ]
-        for offset in (-2, -1, 1, 2):
+        for k, offset in enumerate(OFFSETS):
             j = i + offset
             if 0 <= j < n:
-                row += shifted[offset][j]
+                row += [variants[k] for variants in shifted[j]]
             else:
                 row.append(f"{offset}BOUND")
         out.append(row)

@@ -240,7 +240,7 @@ def to_statement(doc, ctx: Context, draft: Draft, quotes: list[tuple[int, int]])
         sentence=text[first.idx : last.idx + len(last.text)],
         start=min(s for s, _ in spans),
         end=max(e for _, e in spans),
-        speaker=_entity(ctx, doc, speaker_span),
+        speaker=_entity(ctx, doc, draft.source),
         cue=" ".join(text[s:e] for s, e in cue_span),
         cue_lemma=cue_lemma(cue_tokens, anchor),
         content=" … ".join(text[s:e] for s, e in content_span),
@@ -265,18 +265,31 @@ def cue_lemma(cue_tokens: list, anchor) -> str:
 
 
 def kind_of(doc, content: set[int], quotes: list[tuple[int, int]]) -> str:
-    words = [i for i in content if not doc[i].is_punct]
+    """``direct`` for whole quoted utterances, ``mixed`` for quotes woven into reported
+    words or partial quotes ("warned against “trusting ...”"), else ``indirect``."""
+    words = [i for i in sorted(content) if not doc[i].is_punct]
     quoted = sum(in_quote(i, quotes) for i in words)
     if not quoted:
         return "indirect"
-    return "direct" if quoted == len(words) else "mixed"
+    if quoted < len(words):
+        return "mixed"
+    first = doc[words[0]]
+    before = doc[min(content) - 1] if min(content) else None
+    opens_utterance = first.is_title or first.is_upper or before is None or before.text == ":"
+    return "direct" if opens_utterance else "mixed"
 
 
-def _entity(ctx: Context, doc, spans: list[tuple[int, int]]) -> Entity | None:
-    if not spans:
+def _entity(ctx: Context, doc, tokens: list[int]) -> Entity | None:
+    """The speaker: the mention at the source's head word ("Vance, who met X, said" is
+    Vance; "Starmer's office" is not Starmer), else the span as an unresolved entity."""
+    if not tokens:
         return None
-    start, end = spans[0][0], spans[-1][1]
-    return ctx.entity_for(start, end) or Entity(text=text_of(doc)[start:end], start=start, end=end)
+    inside = set(tokens)
+    head = next((doc[i] for i in sorted(tokens) if doc[i].head.i not in inside or doc[i].head.i == i), doc[tokens[0]])
+    start, end = doc[min(tokens)].idx, doc[max(tokens)].idx + len(doc[max(tokens)].text)
+    return ctx.entity_for(head.idx, head.idx + len(head.text)) or Entity(
+        text=text_of(doc)[start:end], start=start, end=end
+    )
 
 
 def addressee(doc, ctx: Context, anchor, excluded: set[int]) -> Entity | None:

@@ -8,7 +8,9 @@ matched words into a TIMEX3 ``type``/``value``/``mod``, anchored to the
 article's publication date and, for bare weekdays and months, to the tense of
 the verb the expression hangs on ("said on Wednesday" looks back, "will meet on
 Friday" looks ahead). Narrative expressions ("the next day", "two days later")
-anchor on the last day the text itself gave.
+anchor on the last day the text itself gave, "that year" on the last year it
+named; in earnings reports, "a year ago" and "the quarter" refer to the quarter
+reported on.
 
 ``date_for`` and ``deadline_for`` let other extractors date a predicate from the
 timexes attached to it in the parse.
@@ -24,6 +26,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+
+from spacy.attrs import LOWER
 
 from dossier.extract.base import Context, register
 from dossier.records import DateValue, Timex
@@ -45,6 +49,7 @@ _CODE = {
 GUARDED = set(LEXICON["guarded"]["words"])
 GUARD_CONTEXT = set(LEXICON["guarded"]["after"])
 CAPITALISED = set(LEXICON["capitalised"])
+RECURRING = set(LEXICON["recurring"]["words"])
 RANGE_PREPOSITIONS: dict[str, str] = LEXICON["range_prepositions"]
 DEADLINE_PREPOSITIONS: dict[str, str] = LEXICON["deadline_prepositions"]
 PHRASES = {
@@ -163,7 +168,7 @@ def _shape_word(text: str, prev: str, following) -> Word | None:
 
 
 #: Words before which a modern four-digit number is a year even before a plural ("the 1992 protests").
-YEAR_DETERMINERS = {"the", "'s", "its", "their", "his", "her"}
+YEAR_DETERMINERS = {"the", "'s", "its", "their", "his", "her", "fiscal", "calendar"}
 
 
 def _year_context(number: float, prev: str, following) -> bool:
@@ -195,7 +200,8 @@ def _guarded_time(token, word: Word, prev_lower: str) -> bool:
 def classify(doc) -> list[Word | None]:
     """Each token's grammar class (``None`` for tokens outside the grammar)."""
     words: list[Word | None] = [None] * len(doc)
-    lowers = [t.lower_ for t in doc]
+    strings = doc.vocab.strings
+    lowers = [strings[key] for key in doc.to_array(LOWER).tolist()]  # faster than token.lower_
     i = 0
     while i < len(lowers):
         lower = lowers[i]
@@ -265,6 +271,8 @@ def _classify_token(token, prev_lower: str) -> Word | None:
         return None
     if word.cls == "AMPM" and key == "am" and not (prev_lower[:1].isdigit()):
         return None
+    if word.cls == "LAST" and token.pos_ == "VERB":
+        return None  # "the strike will last a week"
     return word
 
 
@@ -428,8 +436,10 @@ def tense(token) -> int:
     An infinitive takes the tense of the verb it depends on ("planned to pay on
     Friday" looks back) unless that verb announces a plan ("due to meet", "is to
     resume"). The simple present looks ahead ("meet Monday") except in reporting
-    verbs ("says Monday"). A possessive ("Wednesday's ruling") names a day the
-    verb's tense says nothing of.
+    verbs ("says Monday"); so do "may"/"might" ("might arrive Tuesday", not "may
+    have arrived") and "as early as Tuesday". A bare participle looks back ("the
+    ruling announced Wednesday"). A possessive ("Wednesday's ruling") names a day
+    the verb's tense says nothing of.
     """
     if token.dep_ == "poss":
         return 0
@@ -437,18 +447,18 @@ def tense(token) -> int:
         return 1
     verb = host_verb(token)
     for _ in range(4):
-        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        aux = _aux(verb)
         lowers = {c.lower_ for c in aux}
         if lowers & FUTURE_AUX and "have" not in lowers or _plans_ahead(verb, aux):
             return 1
         if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or lowers & {"has", "have"}:
             return -1
-        if verb.tag_ == "VBN" and not aux:  # "the ruling announced Wednesday"
-            return -1
+        if verb.tag_ == "VBN" and not aux and verb.lower_ != verb.lemma_:  # "the ruling announced Wednesday"
+            return -1  # (not "run", "put": those may be base forms)
         if verb.tag_ == "VBG" and aux:
             return 1
         if "to" in lowers:
-            if verb.head.lower_ in FUTURE_WORDS or verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+            if _plans_ahead(verb.head, _aux(verb.head)) or verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
                 return 1
         elif verb.tag_ in ("VBZ", "VBP"):
             return 0 if verb.lemma_ in REPORTING or verb.pos_ != "VERB" else 1
@@ -464,13 +474,21 @@ def tense(token) -> int:
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp"}
 
 
+def _aux(verb) -> list:
+    """A verb's auxiliaries; for an adjective ("is due to"), its copula's with the copula."""
+    if verb.dep_ == "acomp":
+        return [verb.head, *_aux(verb.head)]
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
 def _plans_ahead(verb, aux) -> bool:
     """"a vote scheduled for Friday", "is set to meet": a plan word, unless it is the past verb
-    of a clause ("the board set Thursday as the deadline")."""
+    of a clause ("the board set Thursday as the deadline") or a past perfect ("had been due to
+    expire Friday")."""
     if verb.lower_ not in FUTURE_WORDS:
         return False
     if aux:
-        return True
+        return all(c.lower_ != "had" for c in aux)
     return verb.tag_ != "VBD" and (verb.tag_ != "VBN" or verb.dep_ not in CLAUSE_DEPS)
 
 
@@ -674,10 +692,17 @@ def rule_ordinal_unit(m: Match) -> Reading | None:
     return Reading("DATE", f"{year}-{letter}{n}")
 
 
-def rule_weekday(m: Match) -> Reading:
+def rule_weekday(m: Match) -> Reading | None:
+    """"Friday", "last Friday", "Friday night"; "Friday nights", "on Sundays" recur (SET)."""
     weekday = m.value("WEEKDAY")
     part = m.value("PART_OF_DAY")
     relative = relative_offset(m)
+    if m.has("UNIT"):  # "Friday nights"
+        if m.value("UNIT") != "NIGHT":
+            return None
+        part = "NI"
+    if m.tokens[-1].lower_ in RECURRING:
+        return Reading("SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
     if m.anchor is None:
         return Reading("DATE", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
     day = resolve_weekday(m.anchor, weekday, tense(m.doc[m.start]), relative)
@@ -774,9 +799,9 @@ MENTION_GRAINS = {"M": ("month", "day", "time"), "Y": ("year", "quarter", "month
 
 
 def _is_age(m: Match) -> bool:
-    """"a 6-year-old" is an age, not a time."""
-    after = m.doc[m.end : m.end + 2]
-    return len(after) == 2 and after[0].text == "-" and after[1].lower_ == "old"
+    """"a 6-year-old", "52 years old" are ages, not times."""
+    after = [t.lower_ for t in m.doc[m.end : m.end + 2]]
+    return after[:1] == ["old"] or after == ["-", "old"]
 
 
 SET_CUES = {"once", "twice", "times", "per"}
@@ -801,7 +826,7 @@ def rule_duration(m: Match) -> Reading | None:
 
 def _is_someday(m: Match) -> bool:
     """"could one day replace": "one day" between a modal and its verb is the vague future."""
-    if m.tokens.text.lower() != "one day" or not m.start or m.end >= len(m.doc):
+    if len(m.words) != 2 or not m.start or m.end >= len(m.doc) or m.tokens.text.lower() != "one day":
         return False
     return m.doc[m.start - 1].tag_ == "MD" and m.doc[m.end].pos_ in ("VERB", "AUX")
 
@@ -828,8 +853,9 @@ def rule_ago(m: Match) -> Reading | None:
 
 def rule_shifted(m: Match) -> Reading | None:
     """"a year earlier", "two days later": from the last day the text gave. "An hour later"
-    is only its duration (the annotators' reading: the day says nothing of the hour)."""
-    if m.value("UNIT") in ("H", "MIN", "S"):
+    is only its duration (the annotators' reading: the day says nothing of the hour), "a few
+    hours earlier" the vague past."""
+    if m.value("UNIT") in ("H", "MIN", "S") and number_of(m) != "X":
         return None
     return _offset_reading(m, m.ref or m.anchor, m.value("SHIFT"))
 
