@@ -157,3 +157,26 @@ def test_extract_on_dask_workers_matches_in_process(tmp_path):
             assert sorted(left.read_text().splitlines()) == sorted(right.read_text().splitlines())
     again = invoke("extract", "--db", two)
     assert "extracted 0 article(s)" in again.output
+
+
+def test_the_seed_folder_ingests_through_its_manifest(db_url, shared_dir):
+    result = invoke("ingest", shared_dir / "seeds", "--db", db_url)
+    assert "ingested 2 article(s)" in result.output and "0 exact duplicate(s)" in result.output
+    rows = [
+        json.loads(line)
+        for line in invoke("articles", "--json", "--db", db_url).output.splitlines()
+    ]
+    assert {r["source"] for r in rows} == {"Reuters", None}
+
+
+def test_extract_on_an_existing_dask_scheduler(tmp_path):
+    from dask.distributed import LocalCluster
+
+    db = tmp_path / "sched.db"
+    invoke("ingest", EXAMPLES / "2025-02-12_trump-putin-call.txt", "--db", db)
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = invoke("extract", "--scheduler", cluster.scheduler_address, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "extracted 1 article(s)" in result.output

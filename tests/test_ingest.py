@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-import time
 
 import pytest
 from hypothesis import given
@@ -276,9 +275,7 @@ def test_big_file_is_rejected_without_reading_it(tmp_path, monkeypatch):
         raise AssertionError("the big file was read")
 
     monkeypatch.setattr("pathlib.Path.read_bytes", refuse)
-    started = time.perf_counter()
     error = only_error(path)
-    assert time.perf_counter() - started < 1
     assert "file is 50.0 MB, over the 20.0 MB limit" in str(error)
 
 
@@ -562,3 +559,17 @@ def test_jsonl_file_front_matter_fills_gaps(tmp_path):
 def test_a_single_string_is_one_source(tmp_path):
     (tmp_path / "a.txt").write_text("A\n" + BODY)
     assert [article.title for article in read(str(tmp_path / "a.txt"))] == ["A"]
+
+
+def test_a_folder_reads_files_named_by_its_manifest_once_with_its_metadata(tmp_path):
+    (tmp_path / "harbour.txt").write_text("Harbour reopens\n\nThe port opened again.", encoding="utf-8")
+    (tmp_path / "bridge.txt").write_text("Bridge closes\n\nThe bridge shut for repairs.", encoding="utf-8")
+    (tmp_path / "index.jsonl").write_text(
+        '{"id": "h1", "file": "harbour.txt", "published": "2025-04-02", "source": "Coast Daily"}\n',
+        encoding="utf-8",
+    )
+    articles = [a for a in read([str(tmp_path)]) if isinstance(a, Article)]
+    assert sorted((a.id, a.source, a.published) for a in articles) == [
+        ("bridge", None, None),
+        ("h1", "Coast Daily", "2025-04-02"),
+    ]

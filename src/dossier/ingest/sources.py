@@ -10,6 +10,7 @@ explicitly is read whatever its name, and an unknown type is then an error.
 from __future__ import annotations
 
 import glob
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -61,17 +62,46 @@ def expand(sources: Iterable[str], skip: Callable[[str], None]) -> Iterator[str 
 
 
 def _walk(folder: Path, skip: Callable[[str], None]) -> Iterator[str]:
+    """Files under ``folder``; a JSON Lines manifest comes before the files it names.
+
+    A folder such as ``seeds/`` holds ``articles.jsonl`` (ids, dates, sources) and the
+    texts it points to with ``file``: those texts are read through the manifest, with
+    its metadata, and not a second time on their own.
+    """
+    covered: set[str] = set()
     for root, dirs, files in os.walk(folder):
         hidden = sorted(name for name in dirs if name.startswith("."))
         for name in hidden:
             skip(os.path.join(root, name))
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        for name in sorted(files):
+        visible = [name for name in sorted(files) if not name.startswith(".")]
+        for name in sorted(set(files) - set(visible)):
+            skip(os.path.join(root, name))
+        manifests = [n for n in visible if kind_of(n) == "jsonl"]
+        for name in manifests:
+            covered |= _named_files(os.path.join(root, name))
+        for name in manifests + [n for n in visible if n not in manifests]:
             path = os.path.join(root, name)
-            if name.startswith("."):
-                skip(path)
-            else:
+            if name in manifests or os.path.realpath(path) not in covered:
                 yield path
+
+
+def _named_files(manifest: str) -> set[str]:
+    """Real paths of the files a JSON Lines manifest names in ``file`` fields."""
+    named = set()
+    try:
+        with open(manifest, encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                try:
+                    item = json.loads(line)
+                except ValueError:
+                    continue  # the reader reports broken lines
+                if isinstance(item, dict) and isinstance(item.get("file"), str):
+                    target = os.path.join(os.path.dirname(manifest), item["file"])
+                    named.add(os.path.realpath(target))
+    except OSError:
+        pass  # the reader reports unreadable files
+    return named
 
 
 def _globbed(pattern: str, skip: Callable[[str], None]) -> Iterator[str | IngestError]:
