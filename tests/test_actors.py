@@ -224,3 +224,10 @@ def test_one_unnamed_official_is_an_article_actor_several_are_the_state(resolve)
 def test_it_in_its_own_sentence_takes_the_nearest_state(resolve):
     found = resolve("Paris could sanction Minsk if it keeps detaining journalists.")
     assert mention(found, "it").entity.country == "BLR"
+
+
+def test_title_of_a_country_names_that_country_not_the_last_holder_mentioned(resolve):
+    found = resolve("Donald Trump said he would phone the president of Moldova on Friday.")
+    president = mention(found, "president").entity
+    assert president.actor_id != "donald-trump"
+    assert (president.country, president.sector) == ("MDA", "GOV")

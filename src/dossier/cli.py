@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -569,7 +570,15 @@ def eval_actors(
     """How many gold actor texts of PLOVER records resolve to the gold country code."""
     from dossier.eval import actors as actor_eval
 
-    console.print(actor_eval.evaluate(gold).format(), highlight=False)
+    result = actor_eval.evaluate(gold)
+    misses = result.pop("misses")
+    for key, value in result.items():
+        console.print(f"{key.replace('_', ' ')}: {value}", highlight=False)
+    console.print(f"first misses (of {len(misses)}):", highlight=False)
+    for miss in misses[:20]:
+        console.print(
+            f"  {miss['text']!r}: gold {miss['gold']}, got {miss['predicted']}", highlight=False
+        )
 
 
 @app.command()
@@ -580,10 +589,10 @@ def code(
     """Code standalone sentences: one {"id", "events": [...]} line out per line in."""
     from dossier.code import code_lines
 
-    stream = sys.stdin if str(file) == "-" else file.open(encoding="utf-8")
-    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    stream = nullcontext(sys.stdin) if str(file) == "-" else file.open(encoding="utf-8")
+    sink = out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)
     failed = False
-    with stream, sink:
+    with stream as stream, sink as sink:
         for item in code_lines(stream, source=str(file)):
             if isinstance(item, str):
                 _fail(item)

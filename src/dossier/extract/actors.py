@@ -64,6 +64,9 @@ SPEECH_VERBS = {
 PHRASE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP", "PUNCT", "CCONJ", "NUM", "SPACE"}
 #: Prepositions that attach a person noun to the body it belongs to.
 AFFILIATION_PREPS = {"in", "from", "of", "at", "with", "within", "inside"}
+#: Prepositions that attach a title to the state or body whose office it is ("the president
+#: of Armenia").
+TITLE_PREPS = {"of"}
 #: Parts of speech a one-word name never has ("He" of He Lifeng is the pronoun here).
 FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"}
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -360,6 +363,8 @@ class Resolver:
 
     def _title_head(self, head: Piece, mods: list[Piece], span) -> Found | None:
         scope = self._affiliation(mods)  # also "Trump's defence secretary"
+        if scope is None:  # "the president of Armenia": Armenia's office, not the last president named
+            scope = self._scope(self._prepositional(self.doc[head.end - 1], TITLE_PREPS))
         office = self.kb.office_for(head.label, scope.actor_id if scope else None)
         if office is None:
             return None
@@ -475,11 +480,11 @@ class Resolver:
                 return self.by_anchor[child.i]
         return []
 
-    def _prepositional(self, token) -> list[Piece]:
+    def _prepositional(self, token, preps=AFFILIATION_PREPS) -> list[Piece]:
         """The pieces of a phrase that affiliates a person noun ("a source in the Ukrainian
         delegation", "officials from Moscow")."""
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.i in self.by_anchor:
                         return self.by_anchor[obj.i]

@@ -40,6 +40,7 @@ class Draft:
     source: list[int] = field(default_factory=list)
     content: set[int] = field(default_factory=set)
     paragraph: int = 0
+    addressee: list[int] = field(default_factory=list)
 
 
 def runs(labels: list[str], tag: str) -> list[list[int]]:
@@ -198,6 +199,24 @@ def addressee_verbs() -> frozenset[str]:
     return frozenset(load_words("quotes_addressee_verbs.txt"))
 
 
+def addressee_tokens(cue_tokens: list) -> list[int]:
+    """Who was spoken to: the object of "told"/"warned", or "said to X" (in neither the
+    source nor the content), as its noun phrase less trailing phrases and clauses."""
+    anchor = anchor_of(cue_tokens)
+    lemma = anchor.lemma_.lower()
+    cue_ids = {t.i for t in cue_tokens}
+    for child in anchor.children:
+        target = None
+        if child.dep_ in ("dobj", "dative") and lemma in addressee_verbs():
+            target = child
+        elif child.dep_ == "prep" and child.lower_ == "to" and lemma in load_words("quotes_addressee_to.txt"):
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if target is None or target.pos_ not in ("PROPN", "NOUN", "PRON") or target.i in cue_ids:
+            continue
+        return [t.i for t in target.subtree if t.i <= target.i or (t.head == target and t.dep_ not in ("prep", "relcl", "acl"))]
+    return []
+
+
 class ContentChooser:
     """Picks each cue's content in one paragraph from the CRF marginals and the parse."""
 
@@ -207,12 +226,13 @@ class ContentChooser:
         self.quotes = quotes  # doc token ranges [start, end) of quotes in this paragraph
 
     def score(self, tokens: set[int]) -> float:
-        return sum(self.prob.get(i, 0.0) - THRESHOLD for i in tokens if not self.doc[i].is_punct)
+        """Agreement with the tagger; tokens outside the paragraph count as misses."""
+        return sum(self.prob.get(i, -1.0) - THRESHOLD for i in tokens if not self.doc[i].is_punct)
 
     def choose(self, cue_tokens: list, exclude: set[int], crf_runs: list[set[int]], others: list[list]) -> set[int]:
         structural = structural_candidates(cue_tokens, exclude, self.quotes, others)
         scored = [(self.score(c) + BONUS[kind], c) for kind, c in structural]
-        scored += [(self.score(c), c) for c in crf_runs]
+        scored += [(self.score(c - exclude), c - exclude) for c in crf_runs]
         if not scored:
             return set()
         best_score, best = max(scored, key=lambda pair: pair[0])

@@ -20,6 +20,7 @@ from dossier.extract.base import Context, register
 from dossier.extract.quotes_assemble import (
     ContentChooser,
     Draft,
+    addressee_tokens,
     anchor_of,
     in_quote,
     pick_source,
@@ -101,12 +102,13 @@ def tag_paragraph(doc, tokens: list, flags: list[str], quotes: list[tuple[int, i
     for cue in cues:
         cue_tokens = [tokens[i] for i in cue]
         source = pick_source(cue_tokens, sources, all_cue_ids)
-        exclude = {t.i for t in cue_tokens} | {t.i for t in source}
+        spoken_to = addressee_tokens(cue_tokens)
+        exclude = {t.i for t in cue_tokens} | {t.i for t in source} | set(spoken_to)
         own = [{tokens[i].i for i in run} for run in content_runs if _nearest(run, cues) is cue]
         others = [[tokens[i] for i in other] for other in cues if other is not cue]
         content = chooser.choose(cue_tokens, exclude, own, others)
         if content:
-            drafts.append(Draft([t.i for t in cue_tokens], [t.i for t in source], content, number))
+            drafts.append(Draft([t.i for t in cue_tokens], [t.i for t in source], content, number, spoken_to))
     return drafts
 
 
@@ -234,7 +236,6 @@ def to_statement(doc, ctx: Context, draft: Draft, quotes: list[tuple[int, int]])
     content_span = token_groups(doc, draft.content)
     spans = speaker_span + cue_span + content_span
     first, last = doc[sentence_start(cue_tokens[0])], doc[sentence_end(cue_tokens[-1]) - 1]
-    excluded = set(draft.source) | set(draft.cue) | draft.content
     return Statement(
         article_id=ctx.article_id,
         sentence=text[first.idx : last.idx + len(last.text)],
@@ -245,7 +246,7 @@ def to_statement(doc, ctx: Context, draft: Draft, quotes: list[tuple[int, int]])
         cue_lemma=cue_lemma(cue_tokens, anchor),
         content=" … ".join(text[s:e] for s, e in content_span),
         kind=kind_of(doc, draft.content, quotes),
-        addressee=addressee(doc, ctx, anchor, excluded),
+        addressee=_entity(ctx, doc, draft.addressee),
         venue=venue(anchor, set(draft.source) | draft.content),
         date=statement_date(doc, ctx, anchor),
         speaker_span=[list(s) for s in speaker_span],
@@ -280,7 +281,7 @@ def kind_of(doc, content: set[int], quotes: list[tuple[int, int]]) -> str:
 
 
 def _entity(ctx: Context, doc, tokens: list[int]) -> Entity | None:
-    """The speaker: the mention at the source's head word ("Vance, who met X, said" is
+    """The actor of a span: the mention at its head word ("Vance, who met X, said" is
     Vance; "Starmer's office" is not Starmer), else the span as an unresolved entity."""
     if not tokens:
         return None
@@ -290,23 +291,6 @@ def _entity(ctx: Context, doc, tokens: list[int]) -> Entity | None:
     return ctx.entity_for(head.idx, head.idx + len(head.text)) or Entity(
         text=text_of(doc)[start:end], start=start, end=end
     )
-
-
-def addressee(doc, ctx: Context, anchor, excluded: set[int]) -> Entity | None:
-    """Who was spoken to: the object of "told"/"warned", or "said to X"."""
-    verbs = set(load_words("quotes_addressee_verbs.txt"))
-    for child in anchor.children:
-        target = None
-        if child.dep_ in ("dobj", "dative") and anchor.lemma_.lower() in verbs:
-            target = child
-        elif child.dep_ == "prep" and child.lower_ == "to":
-            target = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if target is not None and target.pos_ in ("PROPN", "NOUN", "PRON") and target.i not in excluded:
-            words = [t for t in target.subtree if t.dep_ not in ("prep", "relcl", "acl")]
-            head_words = [t for t in words if t.i <= target.i or t.head == target]
-            start, end = head_words[0].idx, head_words[-1].idx + len(head_words[-1].text)
-            return ctx.entity_for(start, end) or Entity(text=text_of(doc)[start:end], start=start, end=end)
-    return None
 
 
 def venue(anchor, excluded: set[int]) -> str | None:
