@@ -143,9 +143,9 @@ def test_coordinated_states_each_get_the_noun(resolve):
 def test_unknown_people_keep_descriptors_and_affiliation(resolve):
     found = resolve("A Lithuanian military source told the agency the drills would go ahead, sources said.")
     src = mention(found, "Lithuanian military source").entity
-    assert (src.actor_id, src.kind, src.country) == ("article:lithuanian-military-source", "person", "LTU")
+    assert (src.actor_id, src.kind, src.country) == ("article:t:lithuanian-military-source", "person", "LTU")
     anon = mention(found, "sources").entity
-    assert anon.actor_id == "article:sources" and anon.country is None
+    assert anon.actor_id == "article:t:sources" and anon.country is None
 
 
 def test_person_office_stands_for_the_government(resolve):
@@ -181,7 +181,7 @@ def test_unaffiliated_institutions_are_article_actors(resolve):
     found = resolve("According to the finance ministry, the new bridge will cost more.")
     entity = mention(found, "finance ministry").entity
     assert (entity.actor_id, entity.kind, entity.country, entity.sector) == (
-        "article:finance-ministry", "unknown", None, "GOV")
+        "article:t:finance-ministry", "unknown", None, "GOV")
 
 
 def test_an_appositive_gives_an_unknown_person_office_and_country(resolve):
@@ -216,7 +216,7 @@ def test_plural_titles_are_groups(resolve):
 
 def test_one_unnamed_official_is_an_article_actor_several_are_the_state(resolve):
     one = mention(resolve("A Belarusian diplomat denied the report."), "Belarusian diplomat").entity
-    assert (one.actor_id, one.kind, one.country) == ("article:belarusian-diplomat", "person", "BLR")
+    assert (one.actor_id, one.kind, one.country) == ("article:t:belarusian-diplomat", "person", "BLR")
     many = mention(resolve("Belarusian diplomats denied the report."), "Belarusian diplomats").entity
     assert (many.actor_id, many.kind, many.country, many.sector) == ("BLR", "state", "BLR", "GOV")
 

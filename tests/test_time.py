@@ -261,6 +261,8 @@ def test_that_year_refers_to_the_year_last_named(timexes):
     assert found["later that year"] == "2019"
     found = values(timexes("The strike began in March 2021. The following month, talks resumed."))
     assert found["The following month"] == "2021-04"
+    found = values(timexes("The dam was built in 2019. Its output fell over the last year."))
+    assert found["the last year"] == "2024"
 
 
 def test_plural_narrative_units_are_vague(timexes):
@@ -309,6 +311,7 @@ def test_an_hour_later_is_a_duration(timexes):
     found = timexes("The bridge reopened an hour later.")
     assert found == {"an hour": ("DURATION", "PT1H", None)}
     assert values(timexes("The bridge reopened a few hours later.")) == {"a few hours later": "FUTURE_REF"}
+    assert values(timexes("Hours later, the bridge reopened.")) == {"Hours later": "FUTURE_REF"}
 
 
 def test_duration_spans_keep_the_determiner(timexes):

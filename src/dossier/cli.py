@@ -336,8 +336,12 @@ def actors(
 
 
 def _current_role(actor: dict) -> str:
+    """The office held at the latest article that names the actor, with that date."""
     roles = actor.get("roles") or []
-    return "; ".join(r.get("title") or r.get("office") or "" for r in roles[-2:])
+    if not roles:
+        return ""
+    latest = roles[-1]
+    return f"{latest['office']} ({latest.get('date') or 'undated'})"
 
 
 @actors_app.command("show")

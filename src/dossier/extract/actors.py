@@ -26,6 +26,7 @@ actor noun phrase: "Russian forces", "sources"), PRON, and PLACE: a location, ne
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -67,6 +68,10 @@ AFFILIATION_PREPS = {"in", "from", "of", "at", "with", "within", "inside"}
 #: Prepositions that attach a title to the state or body whose office it is ("the president
 #: of Armenia").
 TITLE_PREPS = {"of"}
+#: Prepositions that say where an ethnic group lives ("ethnic Albanians in Macedonia").
+HOME_PREPS = {"in", "of", "from"}
+#: How a nationality word names a people, not a state's officials or forces.
+PEOPLE_MATCHES = {"adjective", "demonym"}
 #: Parts of speech a one-word name never has ("He" of He Lifeng is the pronoun here).
 FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"}
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -96,6 +101,11 @@ def nouns() -> dict[str, dict]:
 def not_actors() -> frozenset[str]:
     """Entity texts spaCy mislabels as actors (time zones, units)."""
     return frozenset(_table()["not_actors"])
+
+
+def ethnic_markers() -> frozenset[str]:
+    """Words that make a nationality word name an ethnic group ("ethnic Albanians")."""
+    return frozenset(_table()["ethnic_markers"])
 
 
 @dataclass
@@ -352,6 +362,9 @@ class Resolver:
                 if chained is not None:
                     return self._copy(chained, span, "PERSON")
             return self._found(span, "PERSON", self._person_entity(cand, span), gender=self._gender(cand))
+        root = self.doc[head.start:head.end].root
+        if cand.match in PEOPLE_MATCHES and self._ethnic(root, [head]):
+            return self._ethnic_group(root, span, None, plural=True)
         country = cand.country
         if cand.kind == "region" and country is None:  # "Iraqi Kurds"
             country = getattr(self._scope(mods), "country", None)
@@ -390,6 +403,8 @@ class Resolver:
         if spec.get("place"):
             scope = self._scope(mods)
             return self._found(span, "PLACE", _entity(span, span.text, None, scope.country if scope else None, None, "place"))
+        if self._ethnic(self.doc[head.start], mods):  # "ethnic Albanian guerrillas": where they live
+            return self._ethnic_group(self.doc[head.start], span, spec.get("sector"), plural)
         affiliation = self._affiliation(mods)
         if affiliation is None and spec.get("person"):
             mods = mods + self._prepositional(self.doc[head.start])
@@ -431,6 +446,25 @@ class Resolver:
         return self._found(span, head.label, entity)
 
     # helpers
+
+    def _ethnic(self, token, mods: list[Piece]) -> bool:
+        """Whether a nationality word in the phrase names a people ("ethnic Albanians",
+        "the Albanians of southern Serbia"), not the state's officials or forces."""
+        people = [p for p in mods if p.kind == "kb" and p.candidates and p.candidates[0].match in PEOPLE_MATCHES]
+        if not people:
+            return False
+        marked = any(t.lower_ in ethnic_markers() for t in token.lefts)
+        marked = marked or any(t.lower_ in ethnic_markers() for p in people for t in self.doc[p.start:p.end].root.lefts)
+        return marked or (token.tag_ == "NNPS" and bool(self._prepositional(token, {"of"})))
+
+    def _ethnic_group(self, token, span, sector, plural: bool) -> Found:
+        """An ethnic group counts for the country it is said to live in, when the phrase
+        says so ("in Macedonia", "of southern Serbia"), else for no country."""
+        based = [c for c in token.children if c.dep_ == "acl"]  # "guerrillas operating in Macedonia"
+        home = next((h for t in [token, *based] if (h := self._scope(self._prepositional(t, HOME_PREPS)))), None)
+        span = _with_modifiers(span, token)
+        entity = _entity(span, span.text, _article_id(span.text), home.country if home else None, sector, "unknown")
+        return self._found(span, "GROUP", entity, plural=plural)
 
     def _choose(self, candidates: list, mods: list[Piece]):
         """The candidate the phrase's title or state agrees with, else the best."""
@@ -754,10 +788,19 @@ def actors(doc, ctx: Context) -> list[Record]:
         records.append(
             Mention(
                 ctx.article_id, sentence(f.start), span.start_char, span.end_char,
-                text=span.text, label=f.label, entity=f.entity, antecedent=antecedent,
+                text=span.text, label=f.label, entity=_scoped(f.entity, ctx.article_id),
+                antecedent=antecedent,
             )
         )
     return records
+
+
+def _scoped(entity: Entity | None, article_id: str) -> Entity | None:
+    """Article-level actors get the article in their id: "sources" here are not "sources" there."""
+    if entity is None or not (entity.actor_id or "").startswith("article:"):
+        return entity
+    slug = entity.actor_id.removeprefix("article:")
+    return dataclasses.replace(entity, actor_id=f"article:{article_id}:{slug}")
 
 
 class _SentenceTexts:

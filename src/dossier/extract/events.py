@@ -198,7 +198,7 @@ class Coder:
         if trigger.spec.get("swap"):
             actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
         actor = self.entities(actor_tokens, claimant)
-        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_any(e, actor)]
+        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_party(e, actor)]
         return actor, recipient
 
     def settle(self, reading: Reading, mod: Modality, actor: list[Entity], refusal: str | None,
@@ -415,13 +415,17 @@ def _same_any(entity: Entity, others: list[Entity]) -> bool:
     return any(_key(entity) == _key(o) or (entity.start is not None and entity.start == o.start) for o in others)
 
 
+def _same_party(entity: Entity, actor: list[Entity]) -> bool:
+    """Whether a recipient is one of the actors; a state's refugees or rebels are another
+    party than its government ("Turkey will allow Turkish refugees to return")."""
+    return any((_key(entity), entity.sector) == (_key(a), a.sector) or entity.start == a.start for a in actor)
+
+
 def _same_side(claimant: Entity, actor: list[Entity]) -> bool:
     """Unless known otherwise, a speaker announcing a side's act speaks for that side."""
     if not actor or _same_any(claimant, actor):
         return True
     return not claimant.country or any(not a.country or a.country == claimant.country for a in actor)
-
-
 
 
 def _historical(date: DateValue | None, published: dt.date | None, years: int) -> bool:

@@ -78,6 +78,11 @@ class Lexicon:
     def in_class(self, lemma: str, name: str) -> bool:
         return lemma in self.noun_classes.get(name, ())
 
+    def noun_actor_preps(self, event_type: str) -> frozenset[str]:
+        """Prepositions naming a noun event's actor; a movement's "from" is its path."""
+        preps = frozenset(self.roles["noun_actor_preps"])
+        return preps - {"from"} if event_type in self.roles["path_types"] else preps
+
     def recipient_preps(self, event_type: str) -> frozenset[str]:
         preps = self.roles["recipient_preps"]
         return frozenset(preps.get(event_type, preps["*"]))

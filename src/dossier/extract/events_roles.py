@@ -51,7 +51,7 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
     tok = verb
     for _ in range(depth):
         stative = lex.lemma(tok) in lex.roles["stative_passives"]
-        if not stative and any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        if not stative and _passive(tok):
             return [p for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" for p in expand(g)]
         for child in tok.children:
             if child.dep_ in lex.roles["actor_deps"] or (stative and child.dep_ == "nsubjpass"):
@@ -64,8 +64,11 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
             return expand(tok.head)
         if tok.dep_ not in BORROW_DEPS or tok.head is tok:
             return []
-        controller = [c for c in tok.head.children if c.dep_ == "dobj"] if tok.dep_ == "xcomp" else []
-        if tok.dep_ == "conj":  # "was indicted ... and will resign": the shared passive subject
+        controller = _object_controller(tok, lex)
+        if tok.dep_ == "conj":
+            if tok.tag_ == "VBN" and _passive(tok.head):  # "were killed or wounded": by the same agent
+                return [p for a in tok.head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj" for p in expand(g)]
+            # "was indicted ... and will resign": the shared passive subject
             controller = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
         if controller:
             return expand(controller[0])
@@ -73,14 +76,26 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
     return []
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _object_controller(tok: Token, lex: Lexicon) -> list[Token]:
+    """Who acts in an infinitive below a verb's object: "urged Chad to release" (Chad), but
+    not when the object is a tool ("used tear gas to disperse": the user acts)."""
+    if tok.dep_ != "xcomp" or lex.lemma(tok.head) in lex.roles["instrument_verbs"]:
+        return []
+    return [c for c in tok.head.children if c.dep_ == "dobj"]
+
+
 def _noun_actors(trigger: Trigger, lex: Lexicon) -> list[Token]:
     tok = trigger.token
     for child in tok.children:
-        if child.dep_ in lex.roles["noun_actor_deps"]:
+        if child.dep_ in lex.roles["noun_actor_deps"] and child.ent_type_ not in lex.roles["non_actor_labels"]:
             anchor = noun_anchor(tok, lex) if child.pos_ == "PRON" else None
             verb_subject = subject_of(tok.head, lex) if anchor is tok and tok.dep_ == "dobj" else []
             return verb_subject or expand(child)  # "fundamentalists continued their strike"
-    by = pobjs(tok, lex.roles["noun_actor_preps"])
+    by = pobjs(tok, lex.noun_actor_preps(trigger.type))
     if by:
         return [t for p in by for t in expand(p)]
     for child in tok.children:
@@ -136,14 +151,19 @@ def _phrase_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> l
         heads.append(tok.head)
     if trigger.anchor is not None and trigger.anchor.pos_ == "VERB":
         heads.append(trigger.anchor)
-    if trigger.kind == "noun":  # "a suspension of air links with Serbia"
-        heads += [p for p in pobjs(tok, ("of",)) if not _object_is_role(p, lex, trigger_tokens)]
+    themes = theme_classes(trigger, lex)
+    if trigger.kind == "noun":  # "a suspension of air links with Serbia", "a withdrawal of troops from"
+        heads += [p for p in pobjs(tok, ("of",)) if not _object_is_role(p, lex, trigger_tokens) or _is_theme(p, themes, lex)]
     for child in tok.children:
-        if child.dep_ == "dobj" and not _object_is_role(child, lex, trigger_tokens):
+        if child.dep_ == "dobj" and (not _object_is_role(child, lex, trigger_tokens) or _is_theme(child, themes, lex)):
             heads.append(child)
             heads += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]
     return heads
+
+
+def _is_theme(tok: Token, themes: set[str], lex: Lexicon) -> bool:
+    return any(in_class(lex, tok, name) for name in themes)
 
 
 def theme_classes(trigger: Trigger, lex: Lexicon) -> set[str]:
@@ -157,7 +177,7 @@ def theme_classes(trigger: Trigger, lex: Lexicon) -> set[str]:
 
 def owners(thing: Token, lex: Lexicon) -> list[Token]:
     """Whose a thing is: "a U.S. request", "North Korea's demand", "calls by Kofi Annan"."""
-    found = [c for c in thing.children if c.dep_ == "poss"
+    found = [c for c in thing.children if (c.dep_ == "poss" and c.ent_type_ not in lex.roles["non_actor_labels"])
              or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PERSON_LABELS)
              or (c.dep_ == "compound" and lex.in_class(c.lemma_.lower(), "groups"))]  # rebel positions
     found += pobjs(thing, lex.roles["noun_actor_preps"])
@@ -174,7 +194,7 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
         themes = theme_classes(trigger, lex)
         candidates += [c for c in tok.children
                        if c.dep_ in lex.roles["object_deps"] + lex.roles["passive_subject_deps"]
-                       and not any(in_class(lex, c, name) for name in themes)]
+                       and not _is_theme(c, themes, lex)]
     preps = lex.recipient_preps(trigger.type)
     for head in _phrase_heads(trigger, lex, trigger_tokens):
         # relations, contacts and ties are "with" someone

@@ -122,6 +122,8 @@ def _satisfied(tok: Token, spec: dict, lex: Lexicon) -> bool:
         return False
     if children & set(spec.get("not_with", ())):
         return False
+    if any(c.lemma_.lower() in spec.get("not_modified_by", ()) for c in tok.children if c.dep_ in ("compound", "amod")):
+        return False
     needs = spec.get("needs_modifier")
     return not needs or any(c.lemma_.lower() in needs for c in tok.children)
 
@@ -178,8 +180,10 @@ def match_adjective(tok: Token, lex: Lexicon) -> Trigger | None:
 def noun_anchor(tok: Token, lex: Lexicon) -> Token | None:
     """The token that names a noun trigger's actor: itself (possessive, "by" phrase,
     nationality), its support verb (hold talks) or support noun (announcement of)."""
+    spec = lex.nouns.get(tok.lemma_.lower(), {})
+    preps = lex.noun_actor_preps(spec.get("type", ""))
     for child in tok.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in lex.roles["noun_actor_preps"]):
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in preps):
             return tok
         if child.dep_ in ("amod", "compound") and child.ent_type_ in lex.roles["noun_actor_amod_labels"]:
             return tok

@@ -97,7 +97,8 @@ def tag_paragraph(doc, tokens: list, flags: list[str], quotes: list[tuple[int, i
     chooser = ContentChooser(doc, [t.i for t in tokens], prob, quotes)
     sources = [[tokens[i] for i in run] for run in runs(labels, "SRC")]
     all_cue_ids = {tokens[i].i for cue in cues for i in cue}
-    content_runs = runs(labels, "CON")
+    cue_positions = {i for cue in cues for i in cue}
+    content_runs = [piece for run in runs(labels, "CON") for piece in _split(run, cue_positions)]
     drafts = []
     for cue in cues:
         cue_tokens = [tokens[i] for i in cue]
@@ -166,6 +167,17 @@ def untagged_speech_cues(tokens: list, labels: list[str], flags: list[str]) -> l
         if (clause and labels[n] == "O") or (quoting and flags[token.i] == "o"):
             found.append([n])
     return found
+
+
+def _split(run: list[int], cut: set[int]) -> list[list[int]]:
+    """A run of positions broken at (and without) the ``cut`` positions."""
+    pieces: list[list[int]] = [[]]
+    for i in run:
+        if i in cut:
+            pieces.append([])
+        else:
+            pieces[-1].append(i)
+    return [piece for piece in pieces if piece]
 
 
 def _nearest(run: list[int], cues: list[list[int]]) -> list[int]:

@@ -787,13 +787,18 @@ def rule_narrative(m: Match) -> Reading | None:
 
 
 def _mentioned_day(m: Match, unit: str | None) -> dt.date | None:
-    """A day in the last month or year the text named, for "that year", "the following month"."""
+    """A day in the last month or year the text named, for "that year", "the following month"
+    (not "the last year", "the next year": those count from the publication)."""
     if m.mention is None or unit not in ("M", "Y") or granularity(m.mention) not in MENTION_GRAINS[unit]:
+        return None
+    if not any(t.lower_ in ANAPHORIC for t in m.tokens):
         return None
     month = int(m.mention[5:7]) if unit == "M" else 1
     return dt.date(int(m.mention[:4]), month, 1)
 
 
+#: Words by which "that year", "the same month", "the following year" refer to the text.
+ANAPHORIC = set(LEXICON["anaphoric"]["words"])
 #: The granularities of a mention that "that month", "that year" can refer to.
 MENTION_GRAINS = {"M": ("month", "day", "time"), "Y": ("year", "quarter", "month", "day", "time")}
 
@@ -855,7 +860,7 @@ def rule_shifted(m: Match) -> Reading | None:
     """"a year earlier", "two days later": from the last day the text gave. "An hour later"
     is only its duration (the annotators' reading: the day says nothing of the hour), "a few
     hours earlier" the vague past."""
-    if m.value("UNIT") in ("H", "MIN", "S") and number_of(m) != "X":
+    if m.value("UNIT") in ("H", "MIN", "S") and number_of(m) not in (None, "X"):
         return None
     return _offset_reading(m, m.ref or m.anchor, m.value("SHIFT"))
 

@@ -184,7 +184,6 @@ class Store:
         records: list[Record],
         pipeline_version: str,
         run_id: int,
-        actor_info: dict[str, dict] | None = None,
     ) -> None:
         """Replace an article's records with ``records`` and mark it done, in one transaction."""
         with self.engine.begin() as conn:
@@ -192,6 +191,7 @@ class Store:
                 conn.execute(delete(table).where(table.c.article_id == article_id))
             rows_by_table: dict[str, list[dict]] = {}
             links: dict[tuple, dict] = {}
+            seen: dict[str, Entity] = {}
             for record in records:
                 data = record.to_json()
                 table = t.RECORD_TABLES[record.record_type]
@@ -205,7 +205,13 @@ class Store:
                             role=role,
                             article_id=article_id,
                         )
-                        _upsert_actor(conn, entity, article_id, actor_info)
+                        if entity.role or entity.actor_id not in seen:
+                            seen[entity.actor_id] = entity
+            published = conn.execute(
+                select(t.articles.c.published).where(t.articles.c.id == article_id)
+            ).scalar()
+            for entity in seen.values():
+                _upsert_actor(conn, entity, article_id, published)
             for name, rows in rows_by_table.items():
                 _insert_unique(conn, t.metadata.tables[name], rows)
             if links:
@@ -356,11 +362,34 @@ def _entities(record: Record) -> Iterator[tuple[str, Entity]]:
         yield "mention", entity
 
 
-def _upsert_actor(conn: Connection, entity: Entity, article_id: str, info: dict | None) -> None:
-    exists = conn.execute(select(t.actors.c.id).where(t.actors.c.id == entity.actor_id)).scalar()
-    if exists:
+def _upsert_actor(conn: Connection, entity: Entity, article_id: str, published: str | None) -> None:
+    """Add the actor on first sight; record the office it held at each article's date."""
+    row = conn.execute(select(t.actors.c.data).where(t.actors.c.id == entity.actor_id)).first()
+    data = dict(row[0]) if row else _actor_data(entity, article_id)
+    roles = [r for r in data["roles"] if r.get("article_id") != article_id]
+    if entity.role:
+        roles.append({"office": entity.role, "article_id": article_id, "date": published})
+    roles.sort(key=lambda r: (r.get("date") or "", r["article_id"]))
+    if row and roles == data["roles"]:
         return
-    data = (info or {}).get(entity.actor_id) or {
+    data["roles"] = roles
+    if row:
+        conn.execute(update(t.actors).where(t.actors.c.id == entity.actor_id).values(data=data))
+        return
+    conn.execute(
+        insert(t.actors).values(
+            id=entity.actor_id,
+            name=data["name"],
+            kind=data["kind"],
+            country=data["country"],
+            sector=data["sector"],
+            data=data,
+        )
+    )
+
+
+def _actor_data(entity: Entity, article_id: str) -> dict:
+    return {
         "record_type": "actor",
         "id": entity.actor_id,
         "name": entity.name or entity.text,
@@ -374,16 +403,6 @@ def _upsert_actor(conn: Connection, entity: Entity, article_id: str, info: dict 
         "start": None,
         "end": None,
     }
-    conn.execute(
-        insert(t.actors).values(
-            id=entity.actor_id,
-            name=data["name"],
-            kind=data.get("kind"),
-            country=data.get("country"),
-            sector=data.get("sector"),
-            data=data,
-        )
-    )
 
 
 __all__ = ["AddResult", "Store", "database_url"]
