@@ -78,6 +78,7 @@ class Coder:
         self.statements = ctx.statements
         self.date_for = _time_helper("date_for")
         self.deadline_for = _time_helper("deadline_for")
+        self.state_sectors = frozenset(lex.roles["state_sectors"])
 
     # --- frames -> readings -------------------------------------------------
 
@@ -198,7 +199,7 @@ class Coder:
         if trigger.spec.get("swap"):
             actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
         actor = self.entities(actor_tokens, claimant)
-        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_party(e, actor)]
+        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_party(e, actor, self.state_sectors)]
         return actor, recipient
 
     def settle(self, reading: Reading, mod: Modality, actor: list[Entity], refusal: str | None,
@@ -415,10 +416,13 @@ def _same_any(entity: Entity, others: list[Entity]) -> bool:
     return any(_key(entity) == _key(o) or (entity.start is not None and entity.start == o.start) for o in others)
 
 
-def _same_party(entity: Entity, actor: list[Entity]) -> bool:
-    """Whether a recipient is one of the actors; a state's refugees or rebels are another
-    party than its government ("Turkey will allow Turkish refugees to return")."""
-    return any((_key(entity), entity.sector) == (_key(a), a.sector) or entity.start == a.start for a in actor)
+def _same_party(entity: Entity, actor: list[Entity], state_sectors: frozenset[str]) -> bool:
+    """Whether a recipient is one of the actors. A state's organs (its government, forces,
+    courts) are the state; its refugees, rebels or opposition are another party ("Turkey
+    will allow Turkish refugees to return")."""
+    def side(e: Entity) -> tuple:
+        return (*_key(e), e.sector if e.sector and e.sector not in state_sectors else None)
+    return any(side(entity) == side(a) or entity.start == a.start for a in actor)
 
 
 def _same_side(claimant: Entity, actor: list[Entity]) -> bool:
