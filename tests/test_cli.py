@@ -180,3 +180,22 @@ def test_extract_on_an_existing_dask_scheduler(tmp_path):
         result = invoke("extract", "--scheduler", cluster.scheduler_address, "--db", db)
     assert result.exit_code == 0, result.output
     assert "extracted 1 article(s)" in result.output
+
+
+def test_actors_json_after_the_seeds_gives_kind_country_and_dated_role(tmp_path, shared_dir):
+    db = tmp_path / "seeds.db"
+    assert invoke("run", shared_dir / "seeds" / "articles.jsonl", "--db", db).exit_code == 0
+    actors = {
+        a["name"]: a
+        for a in map(json.loads, invoke("actors", "--json", "--db", db).output.splitlines())
+    }
+    vance = actors["JD Vance"]
+    assert (vance["kind"], vance["country"]) == ("person", "USA")
+    assert {(r["office"], r["date"]) for r in vance["roles"]} == {
+        ("vice_president", "2025-02-14"),
+        ("vice_president", "2025-08-24"),
+    }
+    rutte = actors["Mark Rutte"]
+    assert (rutte["country"], rutte["roles"][0]["office"]) == ("IGO", "secretary_general")
+    for name, kind in [("Russia", "state"), ("NATO", "igo"), ("Reuters", "media")]:
+        assert actors[name]["kind"] == kind

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -166,7 +166,7 @@ class Coder:
         reading = self.reduce(reading, factuality, actor, claimant)
         if reading is None:
             return None
-        if claimant is not None and reading.origin == "THREATEN" and _same_side(claimant, actor):
+        if claimant is not None and reading.origin == "THREATEN" and _speaks_for(claimant, actor):
             actor = _speaker_first(claimant, actor)
         if not actor and not recipient:
             return None  # PLOVER codes no event without a named participant
@@ -294,6 +294,8 @@ class Coder:
                 return claimant
             return Entity(text=tok.text, start=tok.idx, end=tok.idx + len(tok)) if not first_person else None
         found = self.ctx.entity_for(tok.idx, tok.idx + len(tok))
+        if found is not None and not found.country and (home := self._of_entity(tok)) is not None:
+            return replace(found, country=home.country)  # "rebels in Chad", "a missionary from Calgary"
         if found is not None:
             return found
         left = tok.left_edge if tok.left_edge.i <= tok.i else tok
@@ -423,6 +425,13 @@ def _same_party(entity: Entity, actor: list[Entity], state_sectors: frozenset[st
     def side(e: Entity) -> tuple:
         return (*_key(e), e.sector if e.sector and e.sector not in state_sectors else None)
     return any(side(entity) == side(a) or entity.start == a.start for a in actor)
+
+
+def _speaks_for(claimant: Entity, actor: list[Entity]) -> bool:
+    """A speaker threatens for the side named, unless that side is a known state or body
+    and the speaker's own is unknown (a name the parser split)."""
+    unknown = not claimant.country and any(a.country for a in actor)
+    return _same_side(claimant, actor) and not unknown
 
 
 def _same_side(claimant: Entity, actor: list[Entity]) -> bool:

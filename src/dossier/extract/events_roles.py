@@ -113,10 +113,19 @@ def _noun_actors(trigger: Trigger, lex: Lexicon) -> list[Token]:
 def actors(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
     """Who acts; events and weapons in subject position ("a bombing killed") are no actors."""
     found = subject_of(trigger.token, lex) if trigger.kind != "noun" else _noun_actors(trigger, lex)
-    found = [_head_noun(t, lex) for t in found]  # "thousands of students" act as students
-    found = [t for t in found if t.i not in trigger_tokens and t.lower_ not in lex.roles["non_actors"]
-             and not lex.in_class(t.lemma_.lower(), "instruments")]
+    found = [a for t in found for a in _wielders(_head_noun(t, lex), lex)]  # "thousands of students": students
+    found = [t for t in found if t.i not in trigger_tokens and t.lower_ not in lex.roles["non_actors"]]
     return found + partners(trigger)
+
+
+def _wielders(tok: Token, lex: Lexicon) -> list[Token]:
+    """An event or weapon in subject position ("a bombing killed") acts for whoever owns it:
+    "U.S. drone strikes killed ..." is the United States acting; a bare bombing, no one."""
+    if not lex.in_class(tok.lemma_.lower(), "instruments"):
+        return [tok]
+    named = [t for t in tok.subtree if t.i < tok.i and t.ent_type_ in PERSON_LABELS
+             and t.dep_ in ("poss", "compound", "amod", "nmod")]
+    return [t for n in named[:1] for t in expand(n)] + [p for p in pobjs(tok, ("by",)) for p in expand(p)]
 
 
 def _object_is_role(tok: Token, lex: Lexicon, trigger_tokens: set[int]) -> bool:
@@ -152,6 +161,8 @@ def _phrase_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> l
     if trigger.anchor is not None and trigger.anchor.pos_ == "VERB":
         heads.append(trigger.anchor)
     themes = theme_classes(trigger, lex)
+    # what it is for: "mobilized reservists for a war against Iraq"
+    heads += [p for p in pobjs(tok, lex.roles["purpose_preps"]) if not _object_is_role(p, lex, trigger_tokens)]
     if trigger.kind == "noun":  # "a suspension of air links with Serbia", "a withdrawal of troops from"
         heads += [p for p in pobjs(tok, ("of",)) if not _object_is_role(p, lex, trigger_tokens) or _is_theme(p, themes, lex)]
     for child in tok.children:
@@ -195,10 +206,10 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
         candidates += [c for c in tok.children
                        if c.dep_ in lex.roles["object_deps"] + lex.roles["passive_subject_deps"]
                        and not _is_theme(c, themes, lex)]
-    preps = lex.recipient_preps(trigger.type)
+    preps, thing_preps = lex.recipient_preps(trigger.type), frozenset(lex.roles["thing_preps"])
     for head in _phrase_heads(trigger, lex, trigger_tokens):
-        # relations, contacts and ties are "with" someone
-        head_preps = preps if head is tok else preps | {"with"}
+        # relations and ties are "with" someone; a programme or market "for" someone
+        head_preps = preps if head is tok else preps | thing_preps
         candidates += [p for p in pobjs(head, head_preps) if not is_location(p, lex)]
     found: list[Token] = []
     for cand in (_head_noun(c, lex) for c in candidates):
