@@ -185,3 +185,102 @@ def test_record_carries_every_field(events):
         assert data[name] not in (None, "", []), name
     assert data["date"]["value"] == "2025-02-10"
     assert event.factuality in ontology().factuality
+
+
+def countries(entities) -> set:
+    return {e.country for e in entities if e.country}
+
+
+@pytest.mark.parametrize(("text", "kind", "actor", "recipient"), [
+    # a state's refugees or rebels are another party than its government
+    ("Kenya will allow Kenyan refugees to go back to their villages next month.", "CONCEDE", {"KEN"}, {"KEN"}),
+    # what is moved is no recipient, but where it goes or leaves is
+    ("Chad completed the withdrawal of its soldiers from Niger.", "RETREAT", {"TCD"}, {"NER"}),
+    # a purpose ("for a war against ...") names whom a mobilization is aimed at
+    ("Peru mobilized reservists for a war against Ecuador.", "MOBILIZE", {"PER"}, {"ECU"}),
+    # a thing acted on is "for" someone
+    ("Norway froze a development programme for Malawi.", "SANCTION", {"NOR"}, {"MWI"}),
+    # whom a protest defies
+    ("Students marched through the capital in defiance of the Iranian authorities.", "PROTEST", set(), {"IRN"}),
+    # a noun of force takes its target with "of"; a blockade tightened is aimed at it
+    ("NATO tightened its blockade of Libya.", "SANCTION", {"IGO"}, {"LBY"}),
+    # an attack or weapon in subject position acts for its owner
+    ("French drone strikes killed three militant commanders near the border.", "ASSAULT", {"FRA"}, set()),
+    # a complaint's content names the accused
+    ("Amnesty International complained that the Egyptian police tortured detainees.", "ACCUSE", {"NGO"}, {"EGY"}),
+    # a restated demand ("insisted on its demands that ...") asks the clause's subject
+    ("The union insisted on its demands that the Ghanaian government raise wages.", "REQUEST", set(), {"GHA"}),
+    # a state a conflict act is aimed "at" is its recipient; "in" a state stays a place
+    ("Militants fired mortars at Kenya from across the border.", "ASSAULT", set(), {"KEN"}),
+    ("Militants shelled a market in Kenya.", "ASSAULT", set(), set()),
+    # a thing named by the act's preposition is someone's ("reneged on its pledge to ...")
+    ("The premier reneged on his promise to the Malian people.", "REJECT", set(), {"MLI"}),
+    # a participle used as a noun names people ("evacuated the wounded": a rescue)
+    ("Red Cross helicopters evacuated the wounded from the valley.", "AID", {"NGO"}, set()),
+    # a title of a country is that country's office, not the last holder named
+    ("Donald Trump offered to negotiate with the president of Moldova.", "AGREE", {"USA"}, {"MDA"}),
+])
+def test_role_rules(events, text, kind, actor, recipient):
+    found = [e for e in events(text) if e.type == kind]
+    assert found, [(e.type, e.trigger) for e in events(text)]
+    event = found[0]
+    assert countries(event.actor) == actor, texts(event.actor)
+    assert countries(event.recipient) == recipient, texts(event.recipient)
+
+
+def test_generic_agents_take_the_country_their_phrase_names(events):
+    event = only(events("Rebels in Mali attacked an army convoy."), "ASSAULT")
+    assert countries(event.actor) == {"MLI"}
+    event = only(events("A nurse from Toronto was detained by the police."), "COERCE")
+    assert countries(event.recipient) == {"CAN"}
+
+
+def test_ethnic_groups_count_for_where_the_phrase_says_they_live(events):
+    event = only(events("Ethnic Russians in Estonia protested against the new language law."), "PROTEST")
+    assert countries(event.actor) == {"EST"}
+    event = only(events("Zulu leaders condemned the decision."), "ACCUSE")
+    assert countries(event.actor) == {"ZAF"}
+
+
+def test_time_possessives_and_tools_are_no_actors(events):
+    found = events("Rwanda protested against last week's invasion by Burundi.")
+    assert "last week" not in [t for e in found for t in texts(e.recipient)]
+    event = only(events("Police used water cannon to disperse the crowd."), "COERCE")
+    assert texts(event.actor) == ["Police"]
+
+
+def test_coordinated_passives_share_the_agent(events):
+    found = events("Two farmers were beaten and robbed by soldiers.")
+    assert all("farmers" not in t for e in found for t in texts(e.actor))
+
+
+def test_a_press_release_is_no_release(events):
+    assert "RETREAT" not in [e.type for e in events("According to a press release by the ministry, Chad attacked Sudan.")]
+
+
+def test_a_statement_acts_for_its_issuer(events):
+    event = only(events("The opposition alliance issued a statement demanding that the Togolese government release all political prisoners."), "REQUEST")
+    assert texts(event.actor) == ["The opposition alliance"]
+    assert countries(event.recipient) == {"TGO"}
+
+
+def test_a_reminder_that_it_must_act_asks_the_addressee(events):
+    event = only(events("Germany sent a reminder to Serbia that it must respect the ceasefire."), "REQUEST")
+    assert countries(event.actor) == {"DEU"} and countries(event.recipient) == {"SRB"}
+    assert "REQUEST" not in [e.type for e in events("Iran said it must defend itself.")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The senator will release his tax returns next week.", "RETREAT"),  # documents are no captives
+    ("The company has already done a good deal of cleanup work in Ghana.", "AGREE"),  # a quantity
+    ("Our support for the Kenyan schools is not symbolic.", "REJECT"),  # denies a description only
+    ("Copper prices hit a record high in May.", "ASSAULT"),  # a level reached, not a target attacked
+    ("Qatar and Oman struck a deal on gas prices.", "ASSAULT"),  # a deal struck is an agreement
+])
+def test_non_event_uses_of_trigger_words(events, text, kind):
+    assert kind not in [e.type for e in events(text)]
+
+
+def test_a_rally_to_protest_is_held_by_those_who_gather(events):
+    event = only(events("Thousands of Zambians gathered in Lusaka for a rally to protest the new tax."), "PROTEST")
+    assert countries(event.actor) == {"ZMB"}

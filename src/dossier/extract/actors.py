@@ -10,9 +10,12 @@ Steps, per article (the doc is already parsed; nothing is added to the shared pi
    whose head is the piece holding that noun ("U.S. Vice President JD Vance",
    "Russia's foreign ministry", "a Ukrainian delegation source").
 3. Resolve each phrase by its head, as of the article's date: a person (KB, else an article
-   actor), a title (the office holder of the modifying state or body), an actor noun (the
-   state/body in that sector, or an article actor), a state, body or region (capitals and
-   seats as the government; locative uses as places).
+   actor), a title (the office holder of the modifying state or body, or of the one its "of"
+   phrase names: "the president of Armenia"), an actor noun (the state/body in that sector,
+   or an article actor), a state, body or region (capitals and seats as the government;
+   locative uses as places). A people counts for where it lives: an ethnic group for the
+   state its phrase names ("ethnic Albanians in Macedonia", else none), a people of one
+   state (``data/actors_peoples.yaml``: "Yoruba leaders") for that state.
 4. Chain surname- and title-only mentions to the full mention, and resolve pronouns to the
    nearest compatible actor, preferring earlier subjects (centering) and never the speaker of
    the quote a pronoun sits in.
@@ -43,6 +46,7 @@ from dossier.extract.base import Context, register
 from dossier.records import Entity, Mention, Record
 
 NOUNS_FILE = Path(__file__).with_name("data") / "actors_nouns.yaml"
+PEOPLES_FILE = Path(__file__).with_name("data") / "actors_peoples.yaml"
 
 #: Third-person pronouns: gender (None: any) and number.
 PRONOUNS = {
@@ -101,6 +105,14 @@ def nouns() -> dict[str, dict]:
 def not_actors() -> frozenset[str]:
     """Entity texts spaCy mislabels as actors (time zones, units)."""
     return frozenset(_table()["not_actors"])
+
+
+@functools.cache
+def peoples() -> dict[str, str]:
+    """The state each people named in ``data/actors_peoples.yaml`` mostly lives in, by word."""
+    with PEOPLES_FILE.open(encoding="utf-8") as fh:
+        table = yaml.safe_load(fh)["peoples"]
+    return {word: code for code, words in table.items() for word in words}
 
 
 def ethnic_markers() -> frozenset[str]:
@@ -409,6 +421,9 @@ class Resolver:
         if affiliation is None and spec.get("person"):
             mods = mods + self._prepositional(self.doc[head.start])
             affiliation = self._affiliation(mods)
+        if affiliation is None and (people := self._people(self.doc[head.start])) is not None:
+            entity = _entity(span, name, _article_id(name), people, spec.get("sector"), "unknown")
+            return self._found(span, "GROUP", entity, plural=plural)  # "Yoruba leaders"
         if affiliation is None:
             if not spec.get("alone"):
                 return None
@@ -455,7 +470,12 @@ class Resolver:
             return False
         marked = any(t.lower_ in ethnic_markers() for t in token.lefts)
         marked = marked or any(t.lower_ in ethnic_markers() for p in people for t in self.doc[p.start:p.end].root.lefts)
-        return marked or (token.tag_ == "NNPS" and bool(self._prepositional(token, {"of"})))
+        return marked or (token.tag_ == "NNPS" and self._scope(self._prepositional(token, {"of"})) is not None)
+
+    def _people(self, token) -> str | None:
+        """The state of a people named among a noun's modifiers ("Yoruba leaders")."""
+        table = peoples()
+        return next((table[t.lower_] for t in token.lefts if t.lower_ in table), None)
 
     def _ethnic_group(self, token, span, sector, plural: bool) -> Found:
         """An ethnic group counts for the country it is said to live in, when the phrase

@@ -215,11 +215,11 @@ class Coder:
         return reading, factuality
 
     def recipient_tokens(self, trigger: Trigger, kind: str, tokens: set[int]) -> list[Token]:
-        """The trigger's own recipients; else who is asked to act (the subject or actor of a
-        request's content); else the recipients or partners of what is threatened,
+        """The trigger's own recipients; else who is asked to act or accused (the subject or
+        actor of a request's or complaint's content); else the recipients or partners of what is threatened,
         promised or refused."""
         found = roles.recipients(trigger, self.lex, tokens)
-        if not found and kind in ("REQUEST", "REJECT", "CONCEDE"):  # who is asked, refused, allowed
+        if not found and kind in self.lex.roles["content_subject_types"]:  # who is asked, refused, allowed, accused
             found = roles.content_subject(trigger, support_verb(trigger, self.lex))
         if not found and kind == "REQUEST":
             found = [t for c in trigger.content for t in roles.actors(c, self.lex, tokens)]
@@ -294,14 +294,16 @@ class Coder:
                 return claimant
             return Entity(text=tok.text, start=tok.idx, end=tok.idx + len(tok)) if not first_person else None
         found = self.ctx.entity_for(tok.idx, tok.idx + len(tok))
-        if found is not None and not found.country and (home := self._of_entity(tok)) is not None:
-            return replace(found, country=home.country)  # "rebels in Chad", "a missionary from Calgary"
-        if found is not None:
+        if found is not None and found.country:
             return found
+        home = self._of_entity(tok)  # "rebels in Chad", "a missionary from Calgary"
+        if found is not None:
+            return replace(found, country=home.country) if home is not None else found
         left = tok.left_edge if tok.left_edge.i <= tok.i else tok
         start, end = left.idx, tok.idx + len(tok)
         text = self.chars(start, end)
-        modifier = self.ctx.entity_for(start, end) or self._of_entity(tok)
+        modifier = self.ctx.entity_for(start, end)
+        modifier = modifier if modifier is not None and modifier.country else home or modifier
         if modifier is not None:
             kind = modifier.kind if modifier.kind not in PLACE_KINDS else "unknown"
             return Entity(text=text, country=modifier.country, sector=modifier.sector,
@@ -310,9 +312,12 @@ class Coder:
 
     def is_place(self, entity: Entity, tok: Token) -> bool:
         """A region or city named in a locative phrase ("troops in the West Bank") is where,
-        not who; a region acting or addressed ("urging Europe") is an actor."""
+        not who, and so is a place of no known state ("a trip to North Africa"); a region
+        acting or addressed ("urging Europe") is an actor."""
         locative = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.roles["location_preps"]
         if (entity.kind in PLACE_KINDS or tok.ent_type_ in ("LOC", "FAC")) and locative:
+            return True
+        if entity.kind == "place" and not entity.country:
             return True
         if tok.ent_type_ == "GPE" and not entity.country and not entity.actor_id:
             return not places.is_country(entity.text) and places.resolve(entity.text) is not None

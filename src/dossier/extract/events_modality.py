@@ -56,6 +56,13 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
     return any(d.dep_ == "det" and d.lower_ == "no" for s in subjects for d in s.children)
 
 
+def _described(trigger: Trigger, head: Token) -> bool:
+    """Whether ``head`` is a copula saying what a noun event is like: "our support is not
+    abstract" denies the description, not the support."""
+    return trigger.kind == "noun" and trigger.token.head is head and trigger.token.dep_ == "nsubj" \
+        and head.lemma_ == "be"
+
+
 def _condition(tok: Token, lex: Lexicon) -> Token | None:
     marks = lex.factuality["condition_marks"]
     for child in tok.children:
@@ -89,7 +96,7 @@ def modality(trigger: Trigger, lex: Lexicon, content: list[Trigger] = ()) -> Mod
     clauses = [c for c in pred.children if c.dep_ in ("ccomp", "xcomp")]
     places = [*heads, *(predicate(t) for t in content), *clauses]
     condition = next((c for h in places if (c := _condition(h, lex))), None)
-    if any(_negated(h, lex) for h in heads[:2]):
+    if any(_negated(h, lex) for h in heads[:2] if not _described(trigger, h)):
         return Modality("negated", condition)
     if any(lex.lemma(h) in fact["negating_governors"] for h in heads[1:]):
         return Modality("negated", condition)

@@ -1,16 +1,28 @@
 """Who did it to whom: actor and recipient tokens of a trigger, from the dependency parse.
 
-Subjects act (the "by" agent in the passive), objects and the objects of
-type-specific prepositions receive; conjunctions expand lists; control verbs and
-relative clauses lend their subject; places ("in Munich") never take a role.
+Subjects act (the "by" agent in the passive; an attack or weapon in subject position
+for its owner), objects and the objects of type-specific prepositions receive;
+conjunctions expand lists; control verbs, relative clauses and issued statements lend
+their subject. Prepositions may hang on the trigger or on what it acts on, moves or is
+for ("suspended a programme for X", "mobilized for a war against X", "in defiance of
+X"); a thing acted on gives its owner ("rejected X's offer"). Places in locative use
+("in Munich", "in Lebanon") never take a role; a state a conflict act is aimed "at" does.
+All prepositions and word classes are data (``events_grammar.yaml``).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dossier.extract import events_places as places
 from dossier.extract.events_lexicon import Lexicon
-from dossier.extract.events_triggers import PERSON_LABELS, Trigger, in_class, noun_anchor
+from dossier.extract.events_triggers import (
+    PERSON_LABELS,
+    Trigger,
+    in_class,
+    infinitive,
+    noun_anchor,
+)
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 #: how a verb without a subject borrows one: "was due to meet", "before meeting", "agreed and signed"
@@ -60,8 +72,14 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
                 return expand(child)
             if child.dep_ in lex.roles["agent_deps"]:
                 return [p for g in child.children if g.dep_ == "pobj" for p in expand(g)]
+        if tok.dep_ == "relcl" and infinitive(tok) and tok.head.lemma_.lower() in lex.nouns:
+            # "gathered for a rally to protest": who gathered
+            tok = _clause_of(tok.head)
+            continue
         if tok.dep_ == "relcl":
             return expand(tok.head)
+        if tok.dep_ == "acl" and lex.in_class(tok.head.lemma_.lower(), "documents"):
+            return _authors(tok.head, lex)  # "issued a statement demanding ...": its issuer
         if tok.dep_ not in BORROW_DEPS or tok.head is tok:
             return []
         controller = _object_controller(tok, lex)
@@ -74,6 +92,21 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
             return expand(controller[0])
         tok = tok.head
     return []
+
+
+def _clause_of(noun: Token) -> Token:
+    """The verb a noun belongs to: its head, or the head of its preposition."""
+    return noun.head.head if noun.dep_ == "pobj" else noun.head
+
+
+def _authors(document: Token, lex: Lexicon) -> list[Token]:
+    """Who wrote or issued a statement, letter or resolution: its owner, else the subject
+    of the verb it is the object of ("X issued a declaration")."""
+    owner = [c for c in document.children if c.dep_ in lex.roles["noun_actor_deps"]]
+    owner += pobjs(document, lex.roles["noun_actor_preps"])
+    if owner:
+        return expand(owner[0])
+    return subject_of(document.head, lex) if document.dep_ == "dobj" else []
 
 
 def _passive(verb: Token) -> bool:
@@ -123,7 +156,7 @@ def _wielders(tok: Token, lex: Lexicon) -> list[Token]:
     "U.S. drone strikes killed ..." is the United States acting; a bare bombing, no one."""
     if not lex.in_class(tok.lemma_.lower(), "instruments"):
         return [tok]
-    named = [t for t in tok.subtree if t.i < tok.i and t.ent_type_ in PERSON_LABELS
+    named = [t for t in tok.subtree if t.i < tok.i and (t.ent_type_ in PERSON_LABELS or t.pos_ == "PROPN")
              and t.dep_ in ("poss", "compound", "amod", "nmod")]
     return [t for n in named[:1] for t in expand(n)] + [p for p in pobjs(tok, ("by",)) for p in expand(p)]
 
@@ -134,6 +167,8 @@ def _object_is_role(tok: Token, lex: Lexicon, trigger_tokens: set[int]) -> bool:
     if tok.i in trigger_tokens or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"):
         return False
     if lex.in_class(tok.lemma_.lower(), "instruments"):
+        return False
+    if tok.lower_ in lex.roles["reflexives"]:  # "blew themselves up"
         return False
     if tok.pos_ in ("PROPN", "PRON") or any(t.ent_type_ in PERSON_LABELS for t in tok.lefts):
         return True
@@ -153,23 +188,37 @@ def _head_noun(tok: Token, lex: Lexicon) -> Token:
 
 def _phrase_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
     """Where a recipient's preposition may hang: the trigger, the noun a compound trigger
-    modifies (a mediation mission between ...), a thing it acts on (aid for Romania)."""
+    modifies (a mediation mission between ...), its support verb, a thing it acts on (aid
+    for Romania), a stance it is taken in (in defiance of ...), and what it is for."""
     tok = trigger.token
     heads = [tok]
     if trigger.kind == "noun" and tok.dep_ == "compound":
         heads.append(tok.head)
     if trigger.anchor is not None and trigger.anchor.pos_ == "VERB":
         heads.append(trigger.anchor)
-    themes = theme_classes(trigger, lex)
-    # what it is for: "mobilized reservists for a war against Iraq"
-    heads += [p for p in pobjs(tok, lex.roles["purpose_preps"]) if not _object_is_role(p, lex, trigger_tokens)]
-    if trigger.kind == "noun":  # "a suspension of air links with Serbia", "a withdrawal of troops from"
-        heads += [p for p in pobjs(tok, ("of",)) if not _object_is_role(p, lex, trigger_tokens) or _is_theme(p, themes, lex)]
-    for child in tok.children:
-        if child.dep_ == "dobj" and (not _object_is_role(child, lex, trigger_tokens) or _is_theme(child, themes, lex)):
-            heads.append(child)
-            heads += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj"]
+    heads += _thing_heads(trigger, lex, trigger_tokens)
+    # what it, or what it moves, is for: "mobilized reservists for a war against Iraq"
+    heads += [p for h in list(heads) for p in pobjs(h, lex.roles["purpose_preps"])
+              if not _object_is_role(p, lex, trigger_tokens)]
+    # whom it defies or answers: "in defiance of the authorities", "in retaliation for X's raid"
+    return heads + [p for p in pobjs(tok, ("in",)) if p.lemma_.lower() in lex.roles["stance_nouns"]]
+
+
+def _thing_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
+    """Things the trigger acts on or moves: its object ("suspended a programme for X"), the
+    object's "of" phrase, a thing its preposition names ("reneged on its pledge to X"), and
+    a noun trigger's "of" phrase ("a suspension of air links with X", "a withdrawal of troops
+    from X")."""
+    tok, themes = trigger.token, theme_classes(trigger, lex)
+
+    def thing(t: Token) -> bool:
+        return not _object_is_role(t, lex, trigger_tokens) or _is_theme(t, themes, lex)
+
+    heads = [p for p in pobjs(tok, lex.recipient_preps(trigger.type)) if thing(p) and p.i not in trigger_tokens]
+    if trigger.kind == "noun":
+        heads += [p for p in pobjs(tok, ("of",)) if thing(p)]
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and thing(c)):
+        heads += [obj, *pobjs(obj, ("of",))]
     return heads
 
 
@@ -179,11 +228,12 @@ def _is_theme(tok: Token, themes: set[str], lex: Lexicon) -> bool:
 
 def theme_classes(trigger: Trigger, lex: Lexicon) -> set[str]:
     """Noun classes of what is moved or given (troops deployed, aid sent): no recipients."""
-    named = trigger.spec.get("needs_object", [])
-    named = set(named if isinstance(named, list) else [named])
+    # what an attack hits is its victim's ("hit Hamas positions"), not a theme
+    named = [] if trigger.type in lex.roles["victim_types"] else trigger.spec.get("needs_object", [])
+    # people and envoys acted on (expelled diplomats, released captives) are recipients
+    named = set(named if isinstance(named, list) else [named]) - {"person", "any", "captives", "groups", "resources"}
     by_type = lex.roles["theme_classes"]
-    named |= set(by_type.get(trigger.type, ())) | set(by_type.get(f"{trigger.type}:{trigger.mode}", ()))
-    return named - {"person", "any", "captives", "groups", "resources"}
+    return named | set(by_type.get(trigger.type, ())) | set(by_type.get(f"{trigger.type}:{trigger.mode}", ()))
 
 
 def owners(thing: Token, lex: Lexicon) -> list[Token]:
@@ -191,9 +241,18 @@ def owners(thing: Token, lex: Lexicon) -> list[Token]:
     found = [c for c in thing.children if (c.dep_ == "poss" and c.ent_type_ not in lex.roles["non_actor_labels"])
              or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in PERSON_LABELS)
              or (c.dep_ == "compound" and lex.in_class(c.lemma_.lower(), "groups"))]  # rebel positions
-    found += pobjs(thing, lex.roles["noun_actor_preps"])
-    found += [p for p in pobjs(thing, ("of", "for")) if _object_is_role(p, lex, set())]  # positions of X
+    kind = lex.nouns.get(thing.lemma_.lower(), {}).get("type")
+    found += pobjs(thing, lex.noun_actor_preps(kind or ""))
+    found += [p for p in pobjs(thing, _owner_preps(kind, lex)) if _object_is_role(p, lex, set())]
     return [t for f in found for t in expand(f)]
+
+
+def _owner_preps(kind: str | None, lex: Lexicon) -> tuple[str, ...]:
+    """Prepositions naming whose a thing is: the positions of X, a fund for X; an event's
+    "for" is what it is for (a call for talks) and a force's "of" its victim (the invasion of X)."""
+    if kind is None:
+        return ("of", "for")
+    return () if kind in lex.roles["objective_of_types"] else ("of",)
 
 
 def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
@@ -206,15 +265,53 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
         candidates += [c for c in tok.children
                        if c.dep_ in lex.roles["object_deps"] + lex.roles["passive_subject_deps"]
                        and not _is_theme(c, themes, lex)]
-    preps, thing_preps = lex.recipient_preps(trigger.type), frozenset(lex.roles["thing_preps"])
     for head in _phrase_heads(trigger, lex, trigger_tokens):
-        # relations and ties are "with" someone; a programme or market "for" someone
-        head_preps = preps if head is tok else preps | thing_preps
-        candidates += [p for p in pobjs(head, head_preps) if not is_location(p, lex)]
+        candidates += [p for p in pobjs(head, _head_preps(head, trigger, lex))
+                       if not is_location(p, lex) or _aimed_at_state(p, trigger, lex)]
+    own = {m.token.i for m in restated(trigger)}  # "insisted on its demands": its own, no one else's
     found: list[Token] = []
     for cand in (_head_noun(c, lex) for c in candidates):
-        found += expand(cand) if _object_is_role(cand, lex, trigger_tokens) else owners(cand, lex)
+        if _object_is_role(cand, lex, trigger_tokens):
+            found += expand(cand)
+        elif cand.i not in own:
+            found += owners(cand, lex)
     return found
+
+
+def _aimed_at_state(pobj: Token, trigger: Trigger, lex: Lexicon) -> bool:
+    """A state after a preposition its type aims with ("fired rockets at Israel", "protested
+    at Britain") is the recipient; "at" or "near" a town stays a place."""
+    aims = lex.roles["recipient_preps"].get(trigger.type, ())
+    if pobj.ent_type_ != "GPE" or pobj.head.lower_ not in aims:
+        return False
+    name = next((e.text for e in pobj.sent.ents if e.start <= pobj.i < e.end), pobj.text)
+    return places.is_country(name)
+
+
+def _head_preps(head: Token, trigger: Trigger, lex: Lexicon) -> frozenset[str]:
+    """Prepositions naming a recipient on ``head``: the type's own; on a thing acted on
+    also "with" and "for" (ties with Qatar, a programme for Bosnia); on a noun of force or
+    restriction also "of" (the invasion of Kuwait; tightened a blockade of Serbia, but
+    "condemned the invasion of Kuwait" accuses the invader), and on a noun of stance ("in
+    defiance of the authorities")."""
+    preps = lex.recipient_preps(trigger.type)
+    if head is trigger.token:
+        objective = trigger.type in lex.roles["objective_of_types"]
+    else:  # "of" on a thing names whose it is (owners), its victim, or whom it defies
+        stance = head.lemma_.lower() in lex.roles["stance_nouns"]
+        kind = lex.nouns.get(head.lemma_.lower(), {}).get("type")
+        material = trigger.type in lex.roles["material_types"]
+        objective = stance or (kind in lex.roles["objective_of_types"] and material)
+        # a movement asked for or condemned keeps its path ("demanded the withdrawal of X
+        # from Y" asks X); one carried out shares it ("sped up the withdrawal from Y")
+        path = set() if material or kind not in lex.roles["path_types"] else {"from"}
+        preps = (preps - {"of"} - path) | frozenset(lex.roles["thing_preps"])
+    return preps | {"of"} if objective and head.pos_ == "NOUN" else preps
+
+
+def restated(trigger: Trigger) -> list[Trigger]:
+    """Triggers below ``trigger`` that name the same act ("insisted on its demands")."""
+    return [t for t in (*trigger.merged, *trigger.content) if t.type == trigger.type]
 
 
 def content_entities(trigger: Trigger, lex: Lexicon) -> list[Token]:
@@ -223,9 +320,20 @@ def content_entities(trigger: Trigger, lex: Lexicon) -> list[Token]:
     found = []
     for child in trigger.token.children:
         if child.dep_ in ("xcomp", "ccomp", "acl"):
-            found += [t for tok in child.subtree if tok.dep_ == "prep" and tok.lower_ in preps
+            found += [t for tok in _content_tokens(child, lex) if tok.dep_ == "prep" and tok.lower_ in preps
                       for t in pobjs(tok.head, (tok.lower_,)) if _object_is_role(t, lex, set())]
     return [t for f in _unique_tokens(found) for t in expand(f)]
+
+
+def _content_tokens(clause: Token, lex: Lexicon) -> list[Token]:
+    """A content clause without its circumstances ("to resign without returning to X")."""
+    skip = lex.roles["circumstance_preps"]
+    found, pending = [], [clause]
+    while pending:
+        tok = pending.pop()
+        found.append(tok)
+        pending += [c for c in tok.children if not (c.dep_ == "prep" and c.lower_ in skip)]
+    return found
 
 
 def _unique_tokens(tokens: list[Token]) -> list[Token]:
@@ -249,8 +357,9 @@ def condition_subject(condition: Token | None) -> list[Token]:
 
 def content_subject(trigger: Trigger, support: Token | None = None) -> list[Token]:
     """The subject of a content clause: who is asked to act in "demanded that Kyiv yield"
-    (the clause may hang on the support verb: "reiterated its demand that Israel ease")."""
-    heads = [trigger.token] + ([support] if support is not None else [])
+    (the clause may hang on the support verb: "reiterated its demand that Israel ease", or on
+    a same-type noun below it: "insisted on its demands that the government grant")."""
+    heads = [trigger.token, *(m.token for m in restated(trigger))] + ([support] if support is not None else [])
     for child in (c for h in heads for c in h.children):
         if child.dep_ in ("ccomp", "acl"):
             for grand in child.children:

@@ -74,9 +74,10 @@ def in_class(lex: Lexicon, tok: Token | None, name: str) -> bool:
         return False
     if name == "any":
         return True
-    if name == "person":
-        return is_person_like(tok)
-    return any(lex.in_class(t.lemma_.lower(), name) for t in _heads_of_phrase(tok))
+    if name == "person":  # "defend itself" is no act on another
+        return is_person_like(tok) and tok.lower_ not in lex.roles["reflexives"]
+    # the form too: a participle used as a noun ("the wounded") keeps its verb lemma
+    return any(lex.in_class(t.lemma_.lower(), name) or lex.in_class(t.lower_, name) for t in _heads_of_phrase(tok))
 
 
 def _phrasal(tok: Token, lex: Lexicon) -> tuple[dict, list[Token]] | None:
@@ -218,7 +219,7 @@ def match_noun(tok: Token, lex: Lexicon, governed: set[int]) -> Trigger | None:
     return _override(trigger, support) if support else trigger
 
 
-def _infinitive(tok: Token) -> bool:
+def infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -226,20 +227,28 @@ def match_obligation(tok: Token, lex: Lexicon) -> Trigger | None:
     """"X said Libya must hand over the suspects": X demands it (a REQUEST on the verb of saying)."""
     if tok.dep_ == "aux" and tok.lower_ in lex.factuality["obligation_aux"]:
         clause = tok.head
-    elif tok.lemma_ == "have" and any(c.dep_ == "xcomp" and _infinitive(c) for c in tok.children):
+    elif tok.lemma_ == "have" and any(c.dep_ == "xcomp" and infinitive(c) for c in tok.children):
         clause = tok  # "would have to give up"
     else:
         return None
     if clause.dep_ not in ("ccomp", "acl") or clause.head.pos_ not in ("VERB", "NOUN"):
         return None
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or (subjects[0].pos_ == "PRON" and subjects[0].lower_ in lex.roles["first_person"] + ["it"]):
-        return None  # "there must be peace", "we have to grow up": no one is asked
+    if not subjects or (subjects[0].pos_ == "PRON" and subjects[0].lower_ in lex.roles["first_person"]) \
+            or (subjects[0].lower_ == "it" and (clause.head.pos_ == "VERB" or _pleonastic(clause))):
+        # "there must be peace", "we have to grow up", "Iran said it must act": no one else is
+        # asked; but "a reminder to Iraq that it must comply" asks Iraq
+        return None
     spec = {"type": "REQUEST", "content": True}
     head = clause.head
     if head.pos_ == "NOUN":  # "a reminder to Iraq that it must cooperate"
         return Trigger(head, "REQUEST", None, spec, "noun", anchor=noun_anchor(head, lex))
     return Trigger(head, "REQUEST", None, spec, "verb")
+
+
+def _pleonastic(clause: Token) -> bool:
+    """Whether "it" is empty in its clause ("it must be clear that ..."), not a state or body."""
+    return clause.lemma_ == "be" or any(c.dep_ in ("auxpass", "ccomp", "xcomp") for c in clause.children)
 
 
 def _ancestors(tok: Token, depth: int):
@@ -280,11 +289,14 @@ def _is_purpose(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _is_background(tok: Token) -> bool:
+def _is_background(tok: Token, lex: Lexicon) -> bool:
     """A clause describing a participant ("equipment seized last year", "the town where 20
-    were killed"), not the reported act; who-clauses about a person's acts are kept."""
+    were killed"), not the reported act; who-clauses about a person's acts and purposes
+    ("a rally to protest ...") are kept."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return True
+    if tok.dep_ == "relcl" and infinitive(tok) and tok.head.lemma_.lower() in lex.nouns:
+        return False  # "a rally to protest ...": the rally's purpose
     return tok.dep_ == "relcl" and not any(c.lower_ in ("who", "whose") for c in tok.children)
 
 
@@ -297,7 +309,7 @@ def _governor(trigger: Trigger, index: dict[int, Trigger], lex: Lexicon) -> tupl
         dep = tok.dep_
         if dep == "advcl" and _has_mark(tok, lex.factuality["condition_marks"]):
             return None, "condition"
-        if _is_background(tok):
+        if _is_background(tok, lex):
             return None, "background"
         if dep == "conj" and tok.pos_ in ("VERB", "AUX"):
             return None, "none"

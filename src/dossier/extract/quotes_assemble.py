@@ -4,10 +4,10 @@ The CRF finds cues and sources well, but token tagging gets content boundaries
 wrong (PolNeAR's contents are clauses and quotes). So each cue's content is chosen
 among *structural* candidates — the subtrees of the cue's complements, the clause the
 cue is embedded in (less the cue's own subtree), the quotes near it — and the CRF's
-own content runs, by how well each agrees with the CRF's content marginals
-(sum of ``p - THRESHOLD`` over its tokens). The winner
-is then snapped to quote marks and trimmed of outer punctuation (unquoted content
-leaves out the final period; quoted content keeps its marks and what is inside).
+own content runs, by how well each agrees with the CRF's content marginals (see
+``BONUS``). The winner is then snapped to quote marks and trimmed of outer
+punctuation (unquoted content leaves out the final period; quoted content keeps its
+marks and what is inside). An addressee ("told reporters") goes in neither part.
 """
 
 from __future__ import annotations
@@ -143,10 +143,8 @@ def structural_candidates(cue_tokens: list, exclude: set[int], quotes: list[tupl
     addressing = anchor_of(cue_tokens).lemma_.lower() in addressee_verbs()
     found: list[tuple[str, set[int]]] = []
     for token in cue_tokens:
-        for child in token.children:
+        for child in _content_children(token, addressing):
             if child.i in cue_ids or child.dep_ in NON_CONTENT_DEPS:
-                continue
-            if addressing and child.dep_ == "dobj":
                 continue
             kind = "clause" if child.dep_ in ("ccomp", "xcomp") else "child"
             found.append((kind, {t.i for t in child.subtree} - exclude))
@@ -166,6 +164,18 @@ def structural_candidates(cue_tokens: list, exclude: set[int], quotes: list[tupl
     if len(own) > 1:
         found.append(("quote", {i for q in own for i in range(*q)} - exclude))
     return [(kind, c) for kind, c in found if c]
+
+
+def _content_children(token, addressing: bool) -> list:
+    """A cue word's children, where the person addressed gives way to what they were
+    told of ("warned Russia [of sanctions]", "warned leaders [against trusting ...]")."""
+    children = []
+    for child in token.children:
+        if addressing and child.dep_ == "dobj":
+            children += [c for c in child.children if c.dep_ == "prep" and c.i > child.i]
+        else:
+            children.append(child)
+    return children
 
 
 def _participle_cues(others: list[list], cue_ids: set[int]) -> set[int]:
@@ -266,8 +276,16 @@ def in_quote(i: int, quotes: list[tuple[int, int]]) -> bool:
 
 
 def trim(doc, tokens: set[int], quotes: list[tuple[int, int]]) -> set[int]:
-    """Drop unquoted punctuation and space at either end of a token set."""
+    """Drop unquoted punctuation and space at either end of a token set.
+
+    Single marks that pair up inside the set (headlines quote with them: X: ‘We Will
+    Win.’) count as quote marks there.
+    """
     ordered = sorted(tokens)
+    opening = next((i for i in ordered if doc[i].text == "‘"), None)
+    closing = next((i for i in reversed(ordered) if doc[i].text == "’"), None)
+    if opening is not None and closing is not None and opening < closing:
+        quotes = [*quotes, (opening, closing + 1)]
     while ordered and _loose(doc[ordered[0]], quotes):
         ordered.pop(0)
     while ordered and _loose(doc[ordered[-1]], quotes):

@@ -115,18 +115,33 @@ def _cue_marks(tokens: list, cues: frozenset[str]) -> dict[int, str]:
 def _distance_bucket(d: int) -> str:
     sign = "-" if d < 0 else "+"
     d = abs(d)
-    return f"{sign}{d}" if d <= 3 else f"{sign}near" if d <= 8 else f"{sign}far"
+    return f"dist={sign}{d}" if d <= 3 else f"dist={sign}near" if d <= 8 else f"dist={sign}far"
 
 
-def _cue_distances(tokens: list, is_cue: list[bool]) -> list[str]:
-    """Signed, bucketed distance (in tokens) to the nearest cue word in the paragraph."""
-    positions = [i for i, flag in enumerate(is_cue) if flag]
-    if not positions:
-        return ["none"] * len(tokens)
+#: ``dist=`` features by signed distance, for the distances that have their own bucket.
+_DISTANCES = {d: _distance_bucket(d) for d in range(-9, 10)}
+
+
+def _cue_distances(is_cue: list[bool]) -> list[str]:
+    """``dist=``: signed, bucketed distance (in tokens) to the nearest cue word in the paragraph."""
+    n = len(is_cue)
+    if not any(is_cue):
+        return ["dist=none"] * n
+    before, after = [0] * n, [0] * n
+    last = -(10**6)
+    for i in range(n):
+        if is_cue[i]:
+            last = i
+        before[i] = i - last
+    last = 10**6
+    for i in range(n - 1, -1, -1):
+        if is_cue[i]:
+            last = i
+        after[i] = i - last
     out = []
-    for i in range(len(tokens)):
-        nearest = min(positions, key=lambda p: abs(p - i))
-        out.append(_distance_bucket(i - nearest))
+    for b, a in zip(before, after, strict=True):
+        d = b if b <= -a else a
+        out.append(_DISTANCES.get(d) or _distance_bucket(d))
     return out
 
 
@@ -146,7 +161,7 @@ def _shape(text: str) -> str:
 #: is most of this component's cost. The caches stop growing at ``CACHE_LIMIT``.
 CACHE_LIMIT = 500_000
 _WORDS: dict[int, tuple[str, str, str]] = {}
-_LEMMAS: dict[int, tuple[str, str, str, str, str]] = {}
+_LEMMAS: dict[int, tuple[str, ...]] = {}
 _SHIFTED: dict[str, tuple[str, str, str, str]] = {}
 _SYNTAX: dict[tuple[int, int, int, int], tuple[str, str, str, str, str]] = {}
 _LEMMA_DEP: dict[tuple[int, int], str] = {}
@@ -164,13 +179,13 @@ def _word(token) -> tuple[str, str, str]:
     return found
 
 
-def _lemma(token, cues: frozenset[str]) -> tuple[str, str, str, str, str]:
-    """The lemma, and its ``l=``, ``hl=``, ``c=``, ``hc=`` features."""
+def _lemma(token, cues: frozenset[str]) -> tuple[str, ...]:
+    """The lemma, and its ``l=``, ``hl=``, ``c=``, ``hc=``, ``-1l=``, ``1l=`` features."""
     found = _LEMMAS.get(token.lemma)
     if found is None:
         lemma = token.lemma_.lower()
         flag = "y" if lemma in cues else "n"
-        found = (lemma, f"l={lemma}", f"hl={lemma}", f"c={flag}", f"hc={flag}")
+        found = (lemma, f"l={lemma}", f"hl={lemma}", f"c={flag}", f"hc={flag}", f"-1l={lemma}", f"1l={lemma}")
         if len(_LEMMAS) < CACHE_LIMIT:
             _LEMMAS[token.lemma] = found
     return found
@@ -223,18 +238,22 @@ def _shifted(feature: str) -> tuple[str, str, str, str]:
 WINDOW = 6
 
 
+_QUOTE_FLAGS = {flag: f"q={flag}" for flag in "oqm"}
+_CUE_MARKS = {mark: f"m={mark}" for mark in ("-", "comp", "subj", "head")}
+
+
 def base_features(token, quote_flag: str, cue_mark: str, cues: frozenset[str]) -> list[str]:
     word, shape, suffix = _word(token)
-    lemma, lemma_f, _, cue_f, _ = _lemma(token, cues)
-    _, _, head_f, _, head_cue_f = _lemma(token.head, cues)
+    lemma, lemma_f, _, cue_f, *_ = _lemma(token, cues)
+    _, _, head_f, _, head_cue_f, *_ = _lemma(token.head, cues)
     tag_f, dep_f, head_pos_f, dep_head_f, ent_f = _syntax(token)
     return [
         word,
         tag_f,
         dep_f,
-        f"q={quote_flag}",
+        _QUOTE_FLAGS[quote_flag],
         cue_f,
-        f"m={cue_mark}",
+        _CUE_MARKS[cue_mark],
         lemma_f,
         shape,
         head_f,
@@ -253,9 +272,9 @@ def sequence_features(tokens: list, flags: list[str]) -> list[list[str]]:
     cues = cue_lemmas()
     marks = _cue_marks(tokens, cues)
     base = [base_features(t, flags[t.i], marks.get(t.i, "-"), cues) for t in tokens]
-    lemmas = [feats[6][2:] for feats in base]
+    lemmas = [_lemma(t, cues) for t in tokens]
     is_cue = [feats[4] == "c=y" for feats in base]
-    distances = _cue_distances(tokens, is_cue)
+    distances = _cue_distances(is_cue)
     starts = sentences_of(tokens[0].doc).start
     cue_sentences = {starts[t.i] for t, flag in zip(tokens, is_cue, strict=True) if flag}
     shifted = [[_shifted(f) for f in feats[:WINDOW]] for feats in base]
@@ -263,11 +282,11 @@ def sequence_features(tokens: list, flags: list[str]) -> list[list[str]]:
     out = []
     for i, token in enumerate(tokens):
         row = base[i] + [
-            f"dist={distances[i]}",
+            distances[i],
             f"sent0={'y' if token.is_sent_start else 'n'}",
             f"sc={'y' if starts[token.i] in cue_sentences else 'n'}",
-            f"-1l={lemmas[i - 1] if i else '^'}",
-            f"1l={lemmas[i + 1] if i + 1 < n else '$'}",
+            lemmas[i - 1][5] if i else "-1l=^",
+            lemmas[i + 1][6] if i + 1 < n else "1l=$",
         ]
         for k, offset in enumerate(OFFSETS):
             j = i + offset

@@ -81,7 +81,7 @@ def find_attributions(doc, quote_ranges: list[tuple[int, int]], title: str | Non
         drafts += found
     drafts += inner_attributions(doc, quote_ranges, drafts, paragraphs)
     if title:
-        drafts += headline(doc, title, drafts)
+        drafts = headline(doc, title, paragraphs[0], drafts) if paragraphs else drafts
     add_continuations(doc, drafts, paragraphs, quote_ranges)
     return sorted(drafts, key=lambda d: d.cue[0])
 
@@ -96,8 +96,8 @@ def tag_paragraph(doc, tokens: list, flags: list[str], quotes: list[tuple[int, i
     prob = [crf.marginal("B-CON", i) + crf.marginal("I-CON", i) for i in range(len(tokens))]
     chooser = ContentChooser(doc, [t.i for t in tokens], prob, quotes)
     sources = [[tokens[i] for i in run] for run in runs(labels, "SRC")]
-    all_cue_ids = {tokens[i].i for cue in cues for i in cue}
     cue_positions = {i for cue in cues for i in cue}
+    all_cue_ids = {tokens[i].i for i in cue_positions}
     content_runs = [piece for run in runs(labels, "CON") for piece in _split(run, cue_positions)]
     drafts = []
     for cue in cues:
@@ -151,9 +151,6 @@ def inner_attributions(doc, quotes: list, drafts: list[Draft], paragraphs: list[
     return found
 
 
-SPEECH_RULE = True
-
-
 def untagged_speech_cues(tokens: list, labels: list[str], flags: list[str]) -> list[list[int]]:
     """Speech verbs the tagger left out that govern a clause ("warned ... that ...") or,
     even inside another attribution's content, a quote ("warned against “...”")."""
@@ -184,20 +181,23 @@ def _nearest(run: list[int], cues: list[list[int]]) -> list[int]:
     return min(cues, key=lambda cue: max(run[0] - cue[-1], cue[0] - run[-1], 0))
 
 
-def headline(doc, title: str, drafts: list[Draft]) -> list[Draft]:
-    """A title-case headline as an attribution: speaker, cue verb, the rest as content."""
+def headline(doc, title: str, first_line: list, drafts: list[Draft]) -> list[Draft]:
+    """A title-case headline read as "Speaker Verbs the rest" ("X Warns Y of Z").
+
+    The tagger, trained on sentence case, splits such lines badly, so this reading
+    replaces what it found in the title line.
+    """
     if not text_of(doc).lstrip().startswith(title.strip()):
-        return []
-    first_line = [t for t in next(iter(paragraph_tokens(doc)), [])]
-    if not first_line or any(d.cue[0] <= first_line[-1].i for d in drafts):
-        return []
+        return drafts
     cues = set(load_words("quotes_headline_cues.txt"))
     for n, token in enumerate(first_line[1:-1], start=1):
         if token.lower_ in cues and all(t.text[:1].isupper() for t in first_line[:n] if t.is_alpha):
             content = trim(doc, {t.i for t in first_line[n + 1 :]}, [])
             source = [t.i for t in first_line[:n]]
-            return [Draft([token.i], source, content, 0)] if content else []
-    return []
+            if content:
+                rest = [d for d in drafts if d.cue[0] > first_line[-1].i]
+                return [Draft([token.i], source, content, 0), *rest]
+    return drafts
 
 
 def add_continuations(doc, drafts: list[Draft], paragraphs: list[list], quotes: list[tuple[int, int]]) -> None:

@@ -4,6 +4,8 @@ DIR is in PolNeAR layout (``text/``, ``attributions/``; the first annotator's fi
 each article is used). Tokens get Source/Cue/Content BIO labels from the gold spans (a
 token in several attributions takes the innermost role: Cue, then Source, then Content)
 and a CRF (python-crfsuite, L-BFGS with L1+L2) learns them from ``quotes_features``.
+A strong L1 penalty both scored best on a held-out tenth of train (``--holdout 10``)
+and keeps the model small (about 2 MB).
 ``--cache`` keeps the parsed texts as a spaCy DocBin so the corpus is parsed once.
 """
 
@@ -83,7 +85,7 @@ def training_sequences(train_dir: Path, docs: list) -> tuple[list, list]:
     return xs, ys
 
 
-def train(xs: list, ys: list, out: Path, iterations: int = 150, c1: float = 0.1, c2: float = 0.05) -> None:
+def train(xs: list, ys: list, out: Path, iterations: int = 150, c1: float = 2.0, c2: float = 0.001) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
         trainer.append(x, y)
@@ -107,8 +109,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache", type=Path, help="spaCy DocBin of the parsed texts")
     parser.add_argument("--holdout", type=int, default=0, help="leave out every Nth article (a dev slice)")
     parser.add_argument("--iterations", type=int, default=150)
-    parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty (sparser, smaller model)")
-    parser.add_argument("--c2", type=float, default=0.05, help="L2 penalty")
+    parser.add_argument("--c1", type=float, default=2.0, help="L1 penalty (sparser, smaller model)")
+    parser.add_argument("--c2", type=float, default=0.001, help="L2 penalty")
     args = parser.parse_args(argv)
     docs = load_docs(args.train, args.cache)
     if args.holdout:
