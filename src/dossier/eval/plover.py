@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dossier.eval.scoring import prf
 from dossier.ontology import ontology
 
 CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UNO": "IGO", "EUR": "IGO"}
@@ -57,17 +58,20 @@ class Score:
         self.fn += len(gold - predicted)
 
     @property
+    def figures(self) -> tuple[float, float, float]:
+        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)
+
+    @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return self.figures[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return self.figures[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.figures[2]
 
     def line(self, name: str) -> str:
         return (f"{name:<22} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"

@@ -20,6 +20,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from dossier import nlp
+from dossier.eval.scoring import prf
 from dossier.extract.time import TaggedSpan, tag
 
 TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
@@ -121,9 +122,7 @@ class Scores:
     type: int = 0
 
     def prf(self, correct: int) -> tuple[float, float, float]:
-        p = correct / self.system if self.system else 0.0
-        r = correct / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(correct, self.system, correct, self.gold)
 
 
 @dataclass
