@@ -199,3 +199,10 @@ def test_actors_json_after_the_seeds_gives_kind_country_and_dated_role(tmp_path,
     assert (rutte["country"], rutte["roles"][0]["office"]) == ("IGO", "secretary_general")
     for name, kind in [("Russia", "state"), ("NATO", "igo"), ("Reuters", "media")]:
         assert actors[name]["kind"] == kind
+
+
+def test_bench_prints_rates_and_the_ratio_to_bare_spacy():
+    result = invoke("bench", EXAMPLES, "--limit", "2")
+    assert result.exit_code == 0, result.output
+    for label in ("articles/s", "tokens/s", "ratio dossier / bare spaCy", "peak RSS"):
+        assert label in result.output

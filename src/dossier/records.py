@@ -48,6 +48,9 @@ class Entity:
     role: str | None = None  # the office held at the record's date
     start: int | None = None
     end: int | None = None
+    #: where ``country`` comes from: "kb", "text", or "location" (a generic agent given the
+    #: state where the event happens, the CAMEO/PLOVER convention); None when not recorded
+    country_basis: str | None = None
 
 
 @dataclass

@@ -58,6 +58,7 @@ DEFS: dict[str, Any] = {
             "role": _str,
             "start": _int,
             "end": _int,
+            "country_basis": _str,
         },
         "required": ["text", "name", "actor_id", "country", "sector", "kind"],
         "additionalProperties": False,

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dossier.eval.scoring import prf
+
 Spans = tuple[tuple[int, int], ...]
 PARTS = ("Source", "Cue", "Content")
 
@@ -159,17 +161,20 @@ class Tally:
         self.gold += other.gold
 
     @property
+    def figures(self) -> tuple[float, float, float]:
+        return prf(self.tp_pred, self.pred, self.tp_gold, self.gold)
+
+    @property
     def precision(self) -> float:
-        return self.tp_pred / self.pred if self.pred else 0.0
+        return self.figures[0]
 
     @property
     def recall(self) -> float:
-        return self.tp_gold / self.gold if self.gold else 0.0
+        return self.figures[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self.figures[2]
 
 
 def match_count(pred: list, gold: list, matches) -> Tally:
@@ -211,7 +216,7 @@ class Report:
     def format(self) -> str:
         lines = [f"articles: {self.articles}"]
         for subset, tallies in self.tallies.items():
-            lines.append(f"\n[{subset} attributions: {self.gold_attributions.get(subset, 0)} gold]")
+            lines.append(f"\n{subset} attributions ({self.gold_attributions.get(subset, 0)} gold):")
             lines.append(f"{'part':<12} {'match':<8} {'P':>6} {'R':>6} {'F1':>6}")
             for part in (*PARTS, "Attribution"):
                 for mode in ("exact", "overlap"):

@@ -50,7 +50,7 @@ class Reading:
         return self.modes[0] if self.modes else None
 
 
-@register("events", version="1")
+@register("events", version="2")
 def events(doc, ctx: Context) -> list[Record]:
     lex, onto = lexicon(), ontology()
     coder = Coder(doc, ctx, lex, onto)
@@ -79,6 +79,9 @@ class Coder:
         self.date_for = _time_helper("date_for")
         self.deadline_for = _time_helper("deadline_for")
         self.state_sectors = frozenset(lex.roles["state_sectors"])
+        self.located_kinds = frozenset(lex.roles["located_kinds"])
+        self.pronouns = frozenset(lex.roles["first_person"] + lex.roles["third_person"] + lex.roles["reflexives"]
+                                  + ["it", "its", "you"])
 
     # --- frames -> readings -------------------------------------------------
 
@@ -168,6 +171,9 @@ class Coder:
             return None
         if claimant is not None and reading.origin == "THREATEN" and _speaks_for(claimant, actor):
             actor = _speaker_first(claimant, actor)
+        location = self.location(trigger)
+        if location is not None and location.country:
+            actor, recipient = self.located(trigger, actor, recipient, location.country)
         if not actor and not recipient:
             return None  # PLOVER codes no event without a named participant
         contexts = self.contexts(sent, reading)
@@ -182,7 +188,7 @@ class Coder:
             factuality=factuality, condition=mod.condition_text(),
             deadline=self.deadline(trigger, mod) if with_deadline else None,
             attribution=self.attribution(statement, claimant, actor, factuality, reading),
-            date=date, location=self.location(trigger),
+            date=date, location=location,
             trigger=self.chars(start, end), trigger_span=[start, end],
         )
 
@@ -324,8 +330,11 @@ class Coder:
         return False
 
     def _of_entity(self, tok: Token) -> Entity | None:
-        """"Opposition groups in Zimbabwe", "doctors from American aid groups": their country."""
-        for pobj in roles.pobjs(tok, ("of", "in", "from", "throughout", "across")):
+        """"Opposition groups in Zimbabwe", "doctors from American aid groups", "a group based
+        in X": their country."""
+        based = [c for c in tok.children if c.dep_ == "acl" and c.lemma_ in self.lex.roles["based_verbs"]]
+        found = roles.pobjs(tok, ("of", "in", "from", "throughout", "across"))
+        for pobj in found + [p for b in based for p in roles.pobjs(b, ("in", "at"))]:
             found = self.ctx.entity_for(pobj.left_edge.idx, pobj.idx + len(pobj))
             if found is not None and found.country:
                 return found
@@ -350,12 +359,34 @@ class Coder:
         return None
 
     def location(self, trigger: Trigger) -> Location | None:
+        """Where the trigger's act happens; else where what it threatens, promises or asks
+        for would ("threatened to impose a curfew in X")."""
         for tok in roles.location_tokens(trigger, self.lex):
             span = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
             found = places.resolve(span.text if span is not None else tok.text)
             if found is not None:
                 return found
-        return None
+        return next((found for c in trigger.content if (found := self.location(c)) is not None), None)
+
+    def located(self, trigger: Trigger, actor: list[Entity], recipient: list[Entity],
+                country: str) -> tuple[list[Entity], list[Entity]]:
+        """The CAMEO/PLOVER convention for generic agents: demonstrators, police, gunmen,
+        officials or a bombing whose own phrase names no state are of the state where the
+        event happens. Places stay the location; named actors keep their own country."""
+        if not actor and recipient and (agent := roles.bare_agent(trigger, self.lex)) is not None:
+            start, end = agent.left_edge.idx, agent.idx + len(agent)
+            actor = [Entity(text=self.chars(start, end), start=start, end=end)]
+        return self._located(actor, country), self._located(recipient, country)
+
+    def _located(self, side: list[Entity], country: str) -> list[Entity]:
+        """A side whose other party names its state ("Israeli jets and tanks") keeps it."""
+        if any(e.country and e.text.lower() not in self.pronouns for e in side):
+            return side
+        return [replace(e, country=country, country_basis="location") if self._generic(e) else e for e in side]
+
+    def _generic(self, e: Entity) -> bool:
+        return (e.country is None and e.kind in self.located_kinds and e.text.lower() not in self.pronouns
+                and (e.actor_id is None or e.actor_id.startswith("article:")))
 
     def contexts(self, sent: Span, reading: Reading) -> list[str]:
         words = self.lex.context_words

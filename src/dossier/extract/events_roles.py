@@ -369,10 +369,51 @@ def content_subject(trigger: Trigger, support: Token | None = None) -> list[Toke
 
 
 def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
-    """Place names in a locative phrase of the trigger (or of the verb a noun trigger hangs on)."""
+    """Place names in a locative phrase of the trigger (or of the verb a noun trigger hangs
+    on, or of an attack noun acting for it: "a bombing near X killed"), in order. A place
+    noun gives the name it introduces ("near the town of X", "outside of the city of X"),
+    and a locative thing gives the place it is in ("at a jail in X")."""
     heads = [trigger.token]
     if trigger.kind == "noun":
         heads.append(trigger.token.head)
+    heads += [m.token for m in trigger.merged]
+    heads += [c for h in list(heads) for c in h.children
+              if c.dep_ in ("nsubj", "nsubjpass") and lex.in_class(c.lemma_.lower(), "instruments")]
     heads += [p for h in list(heads) for p in pobjs(h, ("with",))]
-    return [p for h in heads for p in pobjs(h, lex.roles["location_preps"])
-            if p.ent_type_ in lex.roles["location_labels"]]
+    objects = [c for c in trigger.token.children if c.dep_ == "dobj"]  # "blocked streets in X"
+    heads += objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return [p for h in heads for q in _locative_pobjs(h, lex) for p in _places_in(q, lex, 2)]
+
+
+def _locative_pobjs(tok: Token, lex: Lexicon) -> list[Token]:
+    found = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.roles["location_preps"]:
+            found += [g for g in prep.children if g.dep_ == "pobj"]
+            found += pobjs(prep, ("of",))  # "outside of X"
+    return found
+
+
+def _places_in(tok: Token, lex: Lexicon, depth: int) -> list[Token]:
+    if tok.ent_type_ in lex.roles["location_labels"]:
+        return [tok]
+    found = []
+    if tok.lemma_.lower() in lex.roles["place_nouns"]:
+        found += [g for g in pobjs(tok, ("of",)) if g.pos_ == "PROPN"]
+        found += [g for g in tok.children if g.dep_ == "appos" and g.pos_ == "PROPN"]
+    if depth:
+        found += [p for q in _locative_pobjs(tok, lex) for p in _places_in(q, lex, depth - 1)]
+    return found
+
+
+def bare_agent(trigger: Trigger, lex: Lexicon) -> Token | None:
+    """An attack noun acting with no one named behind it ("a roadside bombing killed",
+    "killed by a bomb"): the agent whose side only the place can tell."""
+    for child in trigger.token.children:
+        if child.dep_ == "nsubj" and lex.in_class(child.lemma_.lower(), "instruments"):
+            return child
+        if child.dep_ == "agent":  # "killed by a bomb"; "killed in a blast" is circumstance
+            found = [g for g in child.children if g.dep_ == "pobj" and lex.in_class(g.lemma_.lower(), "instruments")]
+            if found:
+                return found[0]
+    return None
