@@ -33,6 +33,8 @@ NOT_ASSERTED = {"future", "hypothetical", "conditional"}
 #: types whose text may set a deadline ("must withdraw within a week")
 DEADLINE_TYPES = {"THREATEN", "REQUEST"}
 PLACE_KINDS = {"region", "place", "location", "city"}
+#: "protesters in X", "police throughout X": where a generic agent is, not where it is from
+LOCATED_PREPS = {"in", "throughout", "across"}
 
 
 @dataclass
@@ -300,21 +302,42 @@ class Coder:
                 return claimant
             return Entity(text=tok.text, start=tok.idx, end=tok.idx + len(tok)) if not first_person else None
         found = self.ctx.entity_for(tok.idx, tok.idx + len(tok))
+        located = self._located_in(tok)  # "police in Lyon": where a generic agent is
         if found is not None and found.country:
+            if found.country == located and self._generic(replace(found, country=None)):
+                return replace(found, country_basis="location")
             return found
-        home = self._of_entity(tok)  # "rebels in Chad", "a missionary from Calgary"
+        home, basis = self._of_entity(tok)  # "rebels in Chad", "a missionary from Calgary"
+        if home is None and located:
+            home, basis = Entity(text="", country=located, kind="place"), "location"
         if found is not None:
-            return replace(found, country=home.country) if home is not None else found
+            return replace(found, country=home.country, country_basis=basis) if home is not None else found
         left = tok.left_edge if tok.left_edge.i <= tok.i else tok
         start, end = left.idx, tok.idx + len(tok)
         text = self.chars(start, end)
         modifier = self.ctx.entity_for(start, end)
-        modifier = modifier if modifier is not None and modifier.country else home or modifier
+        if modifier is None or not modifier.country:
+            modifier = home or modifier
         if modifier is not None:
             kind = modifier.kind if modifier.kind not in PLACE_KINDS else "unknown"
-            return Entity(text=text, country=modifier.country, sector=modifier.sector,
-                          kind=kind, start=start, end=end)
+            return Entity(text=text, country=modifier.country, sector=modifier.sector, kind=kind,
+                          start=start, end=end, country_basis=basis if modifier is home else None)
         return Entity(text=text, start=start, end=end)
+
+    def _located_in(self, tok: Token) -> str | None:
+        """The state of the place a locative modifier of ``tok`` names ("police in Lyon",
+        "rebels throughout the province of X"), unless the name is an actor of the KB."""
+        for pobj in roles.pobjs(tok, LOCATED_PREPS):
+            for place in roles.places_in(pobj, self.lex, 1) or [pobj]:
+                known = self.ctx.entity_for(place.idx, place.idx + len(place))
+                if known is not None and known.actor_id and not known.actor_id.startswith("article:") \
+                        and known.kind not in PLACE_KINDS:
+                    continue
+                span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
+                found = places.resolve(span.text if span is not None else place.text)
+                if found is not None and found.country:
+                    return found.country
+        return None
 
     def is_place(self, entity: Entity, tok: Token) -> bool:
         """A region or city named in a locative phrase ("troops in the West Bank") is where,
@@ -329,16 +352,19 @@ class Coder:
             return not places.is_country(entity.text) and places.resolve(entity.text) is not None
         return False
 
-    def _of_entity(self, tok: Token) -> Entity | None:
+    def _of_entity(self, tok: Token) -> tuple[Entity | None, str | None]:
         """"Opposition groups in Zimbabwe", "doctors from American aid groups", "a group based
         in X": their country."""
         based = [c for c in tok.children if c.dep_ == "acl" and c.lemma_ in self.lex.roles["based_verbs"]]
-        found = roles.pobjs(tok, ("of", "in", "from", "throughout", "across"))
-        for pobj in found + [p for b in based for p in roles.pobjs(b, ("in", "at"))]:
+        pobjs = roles.pobjs(tok, ("of", "in", "from", "throughout", "across"))
+        for pobj in pobjs + [p for b in based for p in roles.pobjs(b, ("in", "at"))]:
             found = self.ctx.entity_for(pobj.left_edge.idx, pobj.idx + len(pobj))
             if found is not None and found.country:
-                return found
-        return None
+                # an agent in a place is of its state (the CAMEO/PLOVER convention)
+                located = pobj.head.lower_ in LOCATED_PREPS and pobj.head.head.i == tok.i \
+                    and places.resolve(self.chars(pobj.left_edge.idx, pobj.idx + len(pobj))) is not None
+                return found, "location" if located else None
+        return None, None
 
     def date(self, trigger: Trigger) -> DateValue | None:
         if self.date_for is not None:

@@ -382,7 +382,7 @@ def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
     heads += [p for h in list(heads) for p in pobjs(h, ("with",))]
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]  # "blocked streets in X"
     heads += objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
-    return [p for h in heads for q in _locative_pobjs(h, lex) for p in _places_in(q, lex, 2)]
+    return [p for h in heads for q in _locative_pobjs(h, lex) for p in places_in(q, lex, 2)]
 
 
 def _locative_pobjs(tok: Token, lex: Lexicon) -> list[Token]:
@@ -394,7 +394,7 @@ def _locative_pobjs(tok: Token, lex: Lexicon) -> list[Token]:
     return found
 
 
-def _places_in(tok: Token, lex: Lexicon, depth: int) -> list[Token]:
+def places_in(tok: Token, lex: Lexicon, depth: int) -> list[Token]:
     if tok.ent_type_ in lex.roles["location_labels"]:
         return [tok]
     found = []
@@ -402,7 +402,7 @@ def _places_in(tok: Token, lex: Lexicon, depth: int) -> list[Token]:
         found += [g for g in pobjs(tok, ("of",)) if g.pos_ == "PROPN"]
         found += [g for g in tok.children if g.dep_ == "appos" and g.pos_ == "PROPN"]
     if depth:
-        found += [p for q in _locative_pobjs(tok, lex) for p in _places_in(q, lex, depth - 1)]
+        found += [p for q in _locative_pobjs(tok, lex) for p in places_in(q, lex, depth - 1)]
     return found
 
 
