@@ -54,10 +54,15 @@ class Context:
     kb: Any = None  # dossier.kb.KnowledgeBase
     title: str | None = None
     records: list[Record] = field(default_factory=list)
-    extras: dict[str, Any] = field(default_factory=dict)
+    _by_type: dict[type, tuple[int, list]] = field(default_factory=dict, repr=False)
 
     def of_type(self, cls: type) -> list:
-        return [r for r in self.records if isinstance(r, cls)]
+        """Records of one type; cached until components add more (entity_for asks often)."""
+        cached = self._by_type.get(cls)
+        if cached is None or cached[0] != len(self.records):
+            cached = (len(self.records), [r for r in self.records if isinstance(r, cls)])
+            self._by_type[cls] = cached
+        return cached[1]
 
     @property
     def timexes(self) -> list[Timex]:

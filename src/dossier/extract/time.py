@@ -1286,10 +1286,13 @@ def _attached_timexes(doc, ctx: Context, token) -> list[tuple[Timex, object]]:
     """Timexes of ``ctx`` attached to ``token`` or to a participle clause governing it."""
     hosts = {token.i}
     hosts.update(c.i for c in token.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN"))
+    sentence = token.sent
     found = []
     for timex in ctx.timexes:
+        if not sentence.start_char <= timex.start < sentence.end_char:
+            continue  # cheap test first: statements and events ask for every predicate
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None or span.sent.start != token.sent.start:
+        if span is None:
             continue
         if attachment(span).i in hosts:
             found.append((timex, span))
