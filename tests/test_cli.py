@@ -61,6 +61,10 @@ def _bad_inputs(folder: Path) -> None:
         '{"id": "d1", "text": "Dated on a day that never was.", "date": "2025-02-30"}\n',
         encoding="utf-8",
     )
+    (folder / "latin.txt").write_bytes(b"Caf\xe9 \x81\x8d\x8f\x90\x9d bytes that decode as nothing")
+    (folder / "broken.html").write_text("<html><body><div>", encoding="utf-8")
+    with open(folder / "huge.txt", "wb") as huge:
+        huge.truncate(50_000_000)  # sparse: 50 MB on paper
 
 
 def test_bad_input_is_named_and_the_rest_goes_on(db_url, tmp_path):
@@ -70,10 +74,21 @@ def test_bad_input_is_named_and_the_rest_goes_on(db_url, tmp_path):
     result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
-    for name in ("binary.txt", "empty.txt", "lines.jsonl", "baddate.jsonl"):
+    for name in (
+        "binary.txt",
+        "empty.txt",
+        "lines.jsonl",
+        "baddate.jsonl",
+        "latin.txt",
+        "broken.html",
+        "huge.txt",
+    ):
         assert any(name in line for line in errors), (name, result.output)
     assert "ingested 2 article(s)" in result.output  # good.txt and the good JSONL line
     assert "undated" in result.output  # good.txt carries no date
+    assert len(errors) == 7, errors  # one line per bad input
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
+    assert "ingested 0 article(s)" in again.output and "2 exact duplicate(s)" in again.output
 
 
 def test_interrupted_ingest_keeps_what_was_stored_and_resumes(db_url, tmp_path, monkeypatch):
