@@ -210,9 +210,10 @@ def countries(entities) -> set:
     ("Amnesty International complained that the Egyptian police tortured detainees.", "ACCUSE", {"NGO"}, {"EGY"}),
     # a restated demand ("insisted on its demands that ...") asks the clause's subject
     ("The union insisted on its demands that the Ghanaian government raise wages.", "REQUEST", set(), {"GHA"}),
-    # a state a conflict act is aimed "at" is its recipient; "in" a state stays a place
+    # a state a conflict act is aimed "at" is its recipient, not where it happens; "in" a
+    # state stays a place, whose state generic agents acting there are of
     ("Militants fired mortars at Kenya from across the border.", "ASSAULT", set(), {"KEN"}),
-    ("Militants shelled a market in Kenya.", "ASSAULT", set(), set()),
+    ("Militants shelled a market in Kenya.", "ASSAULT", {"KEN"}, set()),
     # a thing named by the act's preposition is someone's ("reneged on its pledge to ...")
     ("The premier reneged on his promise to the Malian people.", "REJECT", set(), {"MLI"}),
     # a participle used as a noun names people ("evacuated the wounded": a rescue)
@@ -284,3 +285,59 @@ def test_non_event_uses_of_trigger_words(events, text, kind):
 def test_a_rally_to_protest_is_held_by_those_who_gather(events):
     event = only(events("Thousands of Zambians gathered in Lusaka for a rally to protest the new tax."), "PROTEST")
     assert countries(event.actor) == {"ZMB"}
+
+
+# --- generic agents take the state where the event happens (CAMEO/PLOVER convention) ---
+
+
+def basis(entities) -> dict[str, tuple[str | None, str | None]]:
+    return {e.text: (e.country, e.country_basis) for e in entities}
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    ("Protesters in Nairobi blocked a highway on Monday.", "PROTEST", "KEN"),
+    ("Police in Lyon arrested five men on Tuesday.", "COERCE", "FRA"),
+    ("Protesters blocked a highway in Nairobi on Monday.", "PROTEST", "KEN"),
+    ("Gunmen attacked a bus in Karachi on Sunday.", "ASSAULT", "PAK"),
+])
+def test_a_generic_agent_is_of_the_state_where_it_acts(events, text, kind, country):
+    event = only(events(text), kind)
+    assert [(e.country, e.country_basis) for e in event.actor] == [(country, "location")]
+
+
+def test_a_bombing_near_a_town_acts_for_the_state_it_is_in(events):
+    event = only(events("A car bomb near the town of Mosul killed four Turkish engineers."), "ASSAULT")
+    assert event.location.country == "IRQ"  # "the town of X" names the place
+    assert basis(event.actor) == {"A car bomb": ("IRQ", "location")}
+    assert basis(event.recipient) == {"four Turkish engineers": ("TUR", None)}
+    by = only(events("Two soldiers were killed by a roadside bomb outside the city of Kandahar."), "ASSAULT")
+    assert by.location.country == "AFG" and [a.country for a in by.actor] == ["AFG"]
+
+
+def test_a_named_or_national_actor_keeps_its_own_country(events):
+    event = only(events("Kenyan President William Ruto met protesters in Lyon on Friday."), "CONSULT")
+    assert basis(event.actor) == {"Kenyan President William Ruto": ("KEN", None), "protesters": ("FRA", "location")}
+    event = only(events("Chinese police arrested two activists in Nairobi."), "COERCE")
+    assert [(a.country, a.country_basis) for a in event.actor] == [("CHN", None)]
+
+
+def test_a_place_stays_the_location(events):
+    event = only(events("Angry students staged rallies in the Gaza Strip against the new tax."), "PROTEST")
+    assert event.location.name == "Gaza Strip" and event.location.country == "PSE"
+    assert "Gaza Strip" not in texts(event.actor) + texts(event.recipient)
+    assert [(a.country, a.country_basis) for a in event.actor] == [("PSE", "location")]
+
+
+def test_a_party_conjoined_with_a_national_one_is_not_of_the_place(events):
+    event = only(events("Israeli helicopters and tanks shelled houses near the town of Rafah."), "ASSAULT")
+    assert event.location.country == "PSE"
+    assert "PSE" not in countries(event.actor)
+
+
+def test_country_basis_is_in_the_published_schema(events):
+    from dossier.schema import validate
+
+    event = only(events("Police in Lyon arrested five men on Tuesday."), "COERCE")
+    data = event.to_json()
+    assert data["actor"][0]["country_basis"] == "location"
+    validate(data)

@@ -35,6 +35,8 @@ DEADLINE_TYPES = {"THREATEN", "REQUEST"}
 PLACE_KINDS = {"region", "place", "location", "city"}
 #: "protesters in X", "police throughout X": where a generic agent is, not where it is from
 LOCATED_PREPS = {"in", "throughout", "across"}
+#: spans that are no agent, whatever role the parse gives them ("this past weekend in X")
+NO_AGENT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
 
 @dataclass
@@ -173,7 +175,7 @@ class Coder:
             return None
         if claimant is not None and reading.origin == "THREATEN" and _speaks_for(claimant, actor):
             actor = _speaker_first(claimant, actor)
-        location = self.location(trigger)
+        location = self.location(trigger, {(e.start, e.end) for e in actor + recipient})
         if location is not None and location.country:
             actor, recipient = self.located(trigger, actor, recipient, location.country)
         if not actor and not recipient:
@@ -302,7 +304,7 @@ class Coder:
                 return claimant
             return Entity(text=tok.text, start=tok.idx, end=tok.idx + len(tok)) if not first_person else None
         found = self.ctx.entity_for(tok.idx, tok.idx + len(tok))
-        located = self._located_in(tok)  # "police in Lyon": where a generic agent is
+        located = self._located_in(tok) if tok.ent_type_ not in NO_AGENT_LABELS else None  # "police in Lyon"
         if found is not None and found.country:
             if found.country == located and self._generic(replace(found, country=None)):
                 return replace(found, country_basis="location")
@@ -384,15 +386,17 @@ class Coder:
                 return found
         return None
 
-    def location(self, trigger: Trigger) -> Location | None:
+    def location(self, trigger: Trigger, parties: set[tuple] = frozenset()) -> Location | None:
         """Where the trigger's act happens; else where what it threatens, promises or asks
-        for would ("threatened to impose a curfew in X")."""
+        for would ("threatened to impose a curfew in X"). A party ("fired at Kenya") is no place."""
         for tok in roles.location_tokens(trigger, self.lex):
+            if any(s is not None and s <= tok.idx < e for s, e in parties):
+                continue
             span = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
             found = places.resolve(span.text if span is not None else tok.text)
             if found is not None:
                 return found
-        return next((found for c in trigger.content if (found := self.location(c)) is not None), None)
+        return next((found for c in trigger.content if (found := self.location(c, parties)) is not None), None)
 
     def located(self, trigger: Trigger, actor: list[Entity], recipient: list[Entity],
                 country: str) -> tuple[list[Entity], list[Entity]]:
@@ -405,14 +409,32 @@ class Coder:
         return self._located(actor, country), self._located(recipient, country)
 
     def _located(self, side: list[Entity], country: str) -> list[Entity]:
-        """A side whose other party names its state ("Israeli jets and tanks") keeps it."""
-        if any(e.country and e.text.lower() not in self.pronouns for e in side):
-            return side
-        return [replace(e, country=country, country_basis="location") if self._generic(e) else e for e in side]
+        """A generic party conjoined with one that names its state ("Israeli jets and tanks")
+        is of that state, not of the place."""
+        known = [self._root(e) for e in side if e.country and e.text.lower() not in self.pronouns]
+        known_i = {t.i for t in known if t is not None}
+        def conjoined(e: Entity) -> bool:
+            root = self._root(e)
+            return root is not None and any(
+                (root.dep_ == "conj" and root.head.i in known_i) or (k.dep_ == "conj" and k.head.i == root.i)
+                for k in known if k is not None)
+        return [replace(e, country=country, country_basis="location") if self._generic(e) and not conjoined(e) else e
+                for e in side]
+
+    def _root(self, e: Entity) -> Token | None:
+        if e.start is None or e.end is None:
+            return None
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        return span.root if span is not None else None
 
     def _generic(self, e: Entity) -> bool:
-        return (e.country is None and e.kind in self.located_kinds and e.text.lower() not in self.pronouns
-                and (e.actor_id is None or e.actor_id.startswith("article:")))
+        """No state of its own: no country, no actor of the KB, no pronoun, no date."""
+        if e.country is not None or e.kind not in self.located_kinds or e.text.lower() in self.pronouns:
+            return False
+        root = self._root(e)
+        if root is not None and root.ent_type_ in NO_AGENT_LABELS:
+            return False
+        return e.actor_id is None or e.actor_id.startswith("article:")
 
     def contexts(self, sent: Span, reading: Reading) -> list[str]:
         words = self.lex.context_words

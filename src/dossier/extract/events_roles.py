@@ -153,7 +153,8 @@ def actors(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Tok
 
 def _wielders(tok: Token, lex: Lexicon) -> list[Token]:
     """An event or weapon in subject position ("a bombing killed") acts for whoever owns it:
-    "U.S. drone strikes killed ..." is the United States acting; a bare bombing, no one."""
+    "U.S. drone strikes killed ..." is the United States acting; a bare bombing, no one
+    (the coder may still give it the state where it happens: ``bare_agent``)."""
     if not lex.in_class(tok.lemma_.lower(), "instruments"):
         return [tok]
     named = [t for t in tok.subtree if t.i < tok.i and (t.ent_type_ in PERSON_LABELS or t.pos_ == "PROPN")
@@ -379,6 +380,8 @@ def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
     heads += [m.token for m in trigger.merged]
     heads += [c for h in list(heads) for c in h.children
               if c.dep_ in ("nsubj", "nsubjpass") and lex.in_class(c.lemma_.lower(), "instruments")]
+    if (agent := bare_agent(trigger, lex)) is not None:  # "killed by a bomb outside X"
+        heads.append(agent)
     heads += [p for h in list(heads) for p in pobjs(h, ("with",))]
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]  # "blocked streets in X"
     heads += objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
