@@ -19,12 +19,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from dossier.extract import events_places as places
 from dossier.extract import events_roles as roles
 from dossier.extract.base import Context, register
 from dossier.extract.events_lexicon import Lexicon, lexicon
 from dossier.extract.events_modality import Modality, modality, predicate
 from dossier.extract.events_triggers import Trigger, arrange, find_triggers, support_verb
+from dossier.kb import places
 from dossier.ontology import Ontology, ontology
 from dossier.records import Attribution, DateValue, Entity, Event, Location, Record, Statement
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dossier.extract import events_places as places
 from dossier.extract.events_lexicon import Lexicon
 from dossier.extract.events_triggers import (
     PERSON_LABELS,
@@ -23,6 +22,7 @@ from dossier.extract.events_triggers import (
     infinitive,
     noun_anchor,
 )
+from dossier.kb import places
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 #: how a verb without a subject borrows one: "was due to meet", "before meeting", "agreed and signed"

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from dossier.kb import places
+
 #: The kinds of actor the KB holds (``Entity.kind``).
 KINDS = ("person", "state", "igo", "ngo", "media", "armed_group", "region")
 
@@ -121,7 +123,6 @@ class KnowledgeBase:
         #: Names as written (without a leading "the"), for case-sensitive matchers.
         self.surfaces: set[str] = set()
         self.codes: dict[str, str] = {}
-        self.places: dict[str, str] = {}
         self._holders: dict[tuple[str, str], list[tuple[str, Role]]] = {}
 
     # --- building ---------------------------------------------------------------------
@@ -143,11 +144,6 @@ class KnowledgeBase:
     def add_code(self, code: str, actor_id: str) -> None:
         self.codes[code.upper()] = actor_id
 
-    def add_places(self, places: dict[str, str]) -> None:
-        """Place names (not actors) and the ISO3 code of the state each lies in."""
-        for name, code in places.items():
-            self.places.setdefault(normalise(name), code)
-
     # --- questions --------------------------------------------------------------------
 
     def actor(self, actor_id: str) -> KbActor | None:
@@ -158,8 +154,9 @@ class KnowledgeBase:
         return self.actors.get(self.codes.get(code.upper(), ""))
 
     def place_country(self, name: str) -> str | None:
-        """The state a place (a city of 15,000+ people, a U.S. state) lies in."""
-        return self.places.get(normalise(name))
+        """The state a place (a city of 15,000+ people, a U.S. state, a territory) lies in."""
+        location = places.resolve(name)
+        return location.country if location else None
 
     def role_at(self, actor_id: str, date: dt.date | None = None) -> Role | None:
         """The most senior role ``actor_id`` held on ``date`` (today when None)."""

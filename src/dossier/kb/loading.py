@@ -21,8 +21,6 @@ from dossier.kb.knowledge import KbActor, KnowledgeBase, Role, parse_date
 
 DATA_DIR = Path(__file__).with_name("data")
 SHIPPED = ("countries.yaml", "orgs.yaml", "offices.yaml")
-#: Place name -> ISO3 of the state it lies in (tab-separated; ``#`` lines are comments).
-PLACES = DATA_DIR / "places.tsv"
 SECTIONS = {"states": "state", "orgs": None, "people": "person"}
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,7 +39,7 @@ def load(user_files: Iterable[str | Path] = ()) -> KnowledgeBase:
 @functools.lru_cache(maxsize=8)
 def _load_cached(user_files: tuple[str, ...]) -> KnowledgeBase:
     files = default_files() + [Path(f) for f in user_files]
-    return cached("kb", [PLACES, *files], lambda: build(files))
+    return cached("kb", files, lambda: build(files))
 
 
 def build(files: Iterable[Path]) -> KnowledgeBase:
@@ -64,16 +62,7 @@ def build(files: Iterable[Path]) -> KnowledgeBase:
     kb = KnowledgeBase(offices, overrides)
     for entry in entries.values():
         _add_entry(kb, entry)
-    kb.add_places(read_places(PLACES))
     return kb
-
-
-def read_places(path: Path) -> dict[str, str]:
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8") as fh:
-        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
-        return {row[0]: row[1] for row in rows if len(row) == 2}
 
 
 def _merge(entries: dict[str, dict], entry: dict, kind: str | None, meta: dict) -> None:

