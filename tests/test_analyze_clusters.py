@@ -113,3 +113,32 @@ def test_repeated_quote_is_one_statement_story():
     assert [(s["kind"], s["num_articles"]) for s in stories] == [("statement", 2)]
     assert stories[0]["content"] == words
     validate(stories[0])
+
+
+def test_two_meetings_sharing_one_party_stay_two():
+    from test_analyze_records import USA, ZELENSKY
+
+    friday = date("2025-02-14")
+    kyiv_talks = event(
+        "wire", "Zelensky will meet Vance on Friday.", "AGREE", [ZELENSKY, VANCE], [], friday
+    )
+    russia_talks = event(
+        "wire",
+        "U.S. and Russian officials will meet on Friday.",
+        "AGREE",
+        [USA, RUSSIA],
+        [],
+        friday,
+        start=50,
+    )
+    again = event(
+        "wire",
+        "Vance and Zelensky are due to talk.",
+        "AGREE",
+        [VANCE, ZELENSKY],
+        [],
+        friday,
+        start=99,
+    )
+    stories = _events(story_events([kyiv_talks, russia_talks, again], ARTICLES))
+    assert sorted(s["num_mentions"] for s in stories) == [1, 2]

@@ -102,6 +102,27 @@ def compatible_groups(group_a: list[dict], group_b: list[dict]) -> bool:
     return not group_a or not group_b or overlap(group_a, group_b)
 
 
+def covers(group_a: list[dict], group_b: list[dict]) -> bool:
+    """Whether every entity of ``group_b`` can be one of ``group_a``."""
+    return all(any(same_actor(a, b) for a in group_a) for b in group_b)
+
+
+def compatible_parties(a: dict, b: dict) -> bool:
+    """Whether two records can have the same participants.
+
+    Directed acts need overlapping actors and recipients. A meeting of several parties
+    listed together (PLOVER's actor list with no recipient) is the same meeting only when
+    one report's parties cover the other's: "Zelensky met Vance and Rubio" and "U.S. and
+    Russian officials met" share the United States but are two meetings.
+    """
+    actors_a, actors_b = holders(a), holders(b)
+    if recipients(a) or recipients(b) or len(actors_a) < 2 or len(actors_b) < 2:
+        return compatible_groups(actors_a, actors_b) and compatible_groups(
+            recipients(a), recipients(b)
+        )
+    return covers(actors_a, actors_b) or covers(actors_b, actors_a)
+
+
 def all_entities(records: Iterable[dict]) -> list[dict]:
     """Every entity the records name; ``mention`` records add how else text named them."""
     found = []

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from dossier.analyze import dates
-from dossier.analyze.actors import compatible_groups, entity_key, holders, recipients, same_actor
+from dossier.analyze.actors import compatible_parties, entity_key, holders, recipients, same_actor
 from dossier.analyze.lexicon import load, tokens
 from dossier.analyze.timeline import chronological
 from dossier.records import record_id
@@ -114,10 +114,7 @@ def same_happening(a: dict, b: dict, canonical: dict) -> bool:
         return False
     if a.get("mode") and b.get("mode") and a["mode"] != b["mode"]:
         return False
-    if not (
-        compatible_groups(holders(a), holders(b))
-        and compatible_groups(recipients(a), recipients(b))
-    ):
+    if not compatible_parties(a, b):
         return False
     if not _dates_fit(a, b, same_article):
         return False
