@@ -478,3 +478,14 @@ def test_deadline_counts_from_the_day_the_sentence_is_dated(nlp):
     doc, ctx = _context(nlp, "On Monday the mediator said the rebels must leave within 10 days.")
     deadline = deadline_for(doc, ctx, _token(doc, "leave"))
     assert (deadline.start, deadline.value) == ("2025-02-10", "2025-02-20")
+
+
+def test_a_nominal_event_takes_the_date_of_the_noun_it_is_the_object_of(nlp):
+    from dossier.extract.base import Context
+    from dossier.extract.time import date_for, time_component
+
+    doc = nlp("The senator pointed to Moscow's announcement this month of a new ban on grain.")
+    ctx = Context("t", published=dt.date(2024, 3, 14))
+    ctx.records.extend(time_component(doc, ctx))
+    ban = next(t for t in doc if t.text == "ban")
+    assert date_for(doc, ctx, ban).value == "2024-03"

@@ -1199,7 +1199,7 @@ def date_value(reading: Reading, text: str, doc, start: int) -> DateValue | None
     return date
 
 
-@register("time", version="1")
+@register("time", version="2")
 def time_component(doc, ctx: Context) -> list[Timex]:
     spans = tag(doc, ctx.published)
     records = []
@@ -1286,6 +1286,8 @@ def _attached_timexes(doc, ctx: Context, token) -> list[tuple[Timex, object]]:
     """Timexes of ``ctx`` attached to ``token`` or to a participle clause governing it."""
     hosts = {token.i}
     hosts.update(c.i for c in token.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN"))
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        hosts.add(token.head.head.i)  # "the announcement this month of a tariff" dates the tariff
     sentence = token.sent
     found = []
     for timex in ctx.timexes:
