@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier.eval.scoring import prf
+from dossier.eval.scoring import Figures
 
 Spans = tuple[tuple[int, int], ...]
 PARTS = ("Source", "Cue", "Content")
@@ -148,7 +148,7 @@ def same_attr(a: Attr, b: Attr, exact: bool) -> bool:
 
 
 @dataclass
-class Tally:
+class Tally(Figures):
     tp_pred: int = 0
     tp_gold: int = 0
     pred: int = 0
@@ -160,21 +160,8 @@ class Tally:
         self.pred += other.pred
         self.gold += other.gold
 
-    @property
-    def figures(self) -> tuple[float, float, float]:
-        return prf(self.tp_pred, self.pred, self.tp_gold, self.gold)
-
-    @property
-    def precision(self) -> float:
-        return self.figures[0]
-
-    @property
-    def recall(self) -> float:
-        return self.figures[1]
-
-    @property
-    def f1(self) -> float:
-        return self.figures[2]
+    def counts(self) -> tuple[int, int, int, int]:
+        return (self.tp_pred, self.pred, self.tp_gold, self.gold)
 
 
 def match_count(pred: list, gold: list, matches) -> Tally:

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier.eval.scoring import prf
+from dossier.eval.scoring import Figures
 from dossier.ontology import ontology
 
 CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UNO": "IGO", "EUR": "IGO"}
@@ -47,7 +47,7 @@ def norm_code(code: str | None) -> str | None:
 
 
 @dataclass
-class Score:
+class Score(Figures):
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -57,21 +57,8 @@ class Score:
         self.fp += len(predicted - gold)
         self.fn += len(gold - predicted)
 
-    @property
-    def figures(self) -> tuple[float, float, float]:
-        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)
-
-    @property
-    def precision(self) -> float:
-        return self.figures[0]
-
-    @property
-    def recall(self) -> float:
-        return self.figures[1]
-
-    @property
-    def f1(self) -> float:
-        return self.figures[2]
+    def counts(self) -> tuple[int, int, int, int]:
+        return (self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)
 
     def line(self, name: str) -> str:
         return (f"{name:<22} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
