@@ -169,3 +169,30 @@ def test_record_fields_are_consistent(statements_of):
     assert st.start == min(s for s, _ in spans) and st.end == max(e for _, e in spans)
     assert st.sentence == text
     assert st.article_id == "test"
+
+
+# --------------------------------------------------------------------------- tagger input
+
+
+def test_paragraphs_split_at_newlines_and_drop_space_tokens(nlp):
+    from dossier.extract.quotes_features import paragraph_tokens
+
+    doc = nlp("One two.\n\nThree  four.\nFive \n\n ")
+    assert [[t.text for t in p] for p in paragraph_tokens(doc)] == [["One", "two", "."], ["Three", "four", "."], ["Five"]]
+
+
+def test_token_groups_bridge_space_tokens_only(nlp):
+    from dossier.extract.quotes_assemble import token_groups
+
+    doc = nlp("A b\n\nc d e")
+    assert token_groups(doc, {0, 1, 3, 5}) == [(0, 6), (9, 10)]  # "A b\n\nc", "e"
+
+
+def test_features_mark_the_paragraph_edges(nlp):
+    from dossier.extract.quotes_features import paragraph_tokens, quote_flags, sequence_features
+
+    doc = nlp("He said no.")
+    (tokens,) = paragraph_tokens(doc)
+    first, *_, last = sequence_features(tokens, quote_flags(doc, []))
+    assert {b"-2BOUND", b"-1BOUND", b"-1l=^", b"1w=said", b"2w=no", b"w=he", b"sent0=y"} <= set(first)
+    assert {b"1BOUND", b"2BOUND", b"1l=$", b"-1w=no", b"-2w=said", b"sent0=n"} <= set(last)

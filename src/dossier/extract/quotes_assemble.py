@@ -54,11 +54,12 @@ class Draft:
 
 def runs(labels: list[str], tag: str) -> list[list[int]]:
     """Positions of each BIO run of ``tag`` (an I without a B starts a run too)."""
+    begin, inside = f"B-{tag}", f"I-{tag}"
     found: list[list[int]] = []
     for i, label in enumerate(labels):
-        if label == f"B-{tag}" or (label == f"I-{tag}" and (i == 0 or labels[i - 1][2:] != tag)):
+        if label == begin or (label == inside and (i == 0 or labels[i - 1][2:] != tag)):
             found.append([i])
-        elif label == f"I-{tag}":
+        elif label == inside:
             found[-1].append(i)
     return found
 
@@ -241,14 +242,17 @@ def addressee_tokens(cue_tokens: list) -> list[int]:
 class ContentChooser:
     """Picks each cue's content in one paragraph from the CRF marginals and the parse."""
 
-    def __init__(self, doc, positions: list[int], content_prob: list[float], quotes: list[tuple[int, int]]):
+    def __init__(self, doc, tokens: list, content_prob: list[float], quotes: list[tuple[int, int]]):
         self.doc = doc
-        self.prob = dict(zip(positions, content_prob, strict=True))
-        self.paragraph = set(positions)
+        #: ``p - THRESHOLD`` of each word that is not punctuation, by doc index.
+        self.weight = {t.i: p - THRESHOLD for t, p in zip(tokens, content_prob, strict=True) if not t.is_punct}
+        self.paragraph = {t.i for t in tokens}
         self.quotes = quotes  # doc token ranges [start, end) of quotes in this paragraph
 
     def score(self, tokens: set[int]) -> float:
-        return sum(self.prob[i] - THRESHOLD for i in tokens if not self.doc[i].is_punct)
+        """The sum of ``weight`` over ``tokens`` (a subset of the paragraph)."""
+        weight = self.weight
+        return sum(weight[i] for i in tokens if i in weight)
 
     def choose(self, cue_tokens: list, exclude: set[int], crf_runs: list[set[int]], others: list[list]) -> set[int]:
         structural = structural_candidates(cue_tokens, exclude, self.quotes, others)
@@ -299,14 +303,12 @@ def _loose(token, quotes: list[tuple[int, int]]) -> bool:
 
 def token_groups(doc, tokens: set[int]) -> list[tuple[int, int]]:
     """Char spans of runs of consecutive tokens (space tokens bridge a run)."""
-    spans: list[list[int]] = []
-    last = None
+    runs: list[list[int]] = []  # [first, last] token of each run
+    last = -1
     for i in sorted(tokens):
-        token = doc[i]
-        bridged = last is not None and all(doc[j].is_space for j in range(last + 1, i))
-        if spans and bridged:
-            spans[-1][1] = token.idx + len(token.text)
+        if runs and (i == last + 1 or all(doc[j].is_space for j in range(last + 1, i))):
+            runs[-1][1] = i
         else:
-            spans.append([token.idx, token.idx + len(token.text)])
+            runs.append([i, i])
         last = i
-    return [(s, e) for s, e in spans]
+    return [(doc[first].idx, doc[end].idx + len(doc[end].text)) for first, end in runs]

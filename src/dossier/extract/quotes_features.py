@@ -5,12 +5,17 @@ Features come from the spaCy-sm parse and the quote marks: word, lemma, shape, P
 dependency and head, entity type, whether the token is quoted, whether it is or hangs
 off a cue word (``quotes_cues.txt``), its signed distance to the nearest cue word, and a
 window of neighbours. Training and tagging share this code, so they cannot drift.
+
+Features are UTF-8 ``bytes`` ("w=said"): python-crfsuite takes them as they are, where
+it would encode every ``str`` afresh on each call, and they name the same attributes.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+
+from spacy.attrs import IS_SPACE
 
 from dossier.extract.quotes_lexicon import load_words
 from dossier.extract.quotes_marks import Quote, quote_token_ranges
@@ -46,8 +51,9 @@ def sentences_of(doc) -> Sentences:
     if _LAST[0] is not doc:
         starts, ends = [0] * len(doc), [0] * len(doc)
         for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                starts[i], ends[i] = sent.start, sent.end
+            start, end = sent.start, sent.end
+            starts[start:end] = [start] * (end - start)
+            ends[start:end] = [end] * (end - start)
         _LAST[:] = [doc, Sentences(starts, ends, doc.text)]
     return _LAST[1]
 
@@ -69,21 +75,30 @@ class Sequence:
     """The tokens of one paragraph (whitespace tokens left out) and their features."""
 
     tokens: list
-    features: list[list[str]]
+    features: list[list[bytes]]
 
 
 def paragraph_tokens(doc) -> list[list]:
-    """Token lists split at paragraph breaks; pure-whitespace tokens dropped."""
+    """Token lists split at paragraph breaks; pure-whitespace tokens dropped.
+
+    A break is a whitespace token holding a newline: spaCy's trailing whitespace
+    (``whitespace_``) is one space at most, so newlines live only in such tokens.
+    Only they are looked at, as attribute reads on every token cost more than the rest.
+    """
+    tokens = list(doc)
     groups: list[list] = [[]]
-    for token in doc:
-        if token.is_space:
-            if "\n" in token.text and groups[-1]:
-                groups.append([])
-            continue
-        groups[-1].append(token)
-        if "\n" in token.whitespace_ and groups[-1]:
+    start = 0
+    for i in _space_positions(doc):
+        groups[-1] += tokens[start:i]
+        if "\n" in tokens[i].text and groups[-1]:
             groups.append([])
+        start = i + 1
+    groups[-1] += tokens[start:]
     return [g for g in groups if g]
+
+
+def _space_positions(doc) -> list[int]:
+    return doc.to_array(IS_SPACE).nonzero()[0].tolist() if len(doc) else []
 
 
 def quote_flags(doc, quote_ranges: list[tuple[int, int]]) -> list[str]:
@@ -112,21 +127,21 @@ def _cue_marks(tokens: list, cues: frozenset[str]) -> dict[int, str]:
     return marks
 
 
-def _distance_bucket(d: int) -> str:
+def _distance_bucket(d: int) -> bytes:
     sign = "-" if d < 0 else "+"
     d = abs(d)
-    return f"dist={sign}{d}" if d <= 3 else f"dist={sign}near" if d <= 8 else f"dist={sign}far"
+    return (f"dist={sign}{d}" if d <= 3 else f"dist={sign}near" if d <= 8 else f"dist={sign}far").encode()
 
 
 #: ``dist=`` features by signed distance, for the distances that have their own bucket.
 _DISTANCES = {d: _distance_bucket(d) for d in range(-9, 10)}
 
 
-def _cue_distances(is_cue: list[bool]) -> list[str]:
+def _cue_distances(is_cue: list[bool]) -> list[bytes]:
     """``dist=``: signed, bucketed distance (in tokens) to the nearest cue word in the paragraph."""
     n = len(is_cue)
     if not any(is_cue):
-        return ["dist=none"] * n
+        return [b"dist=none"] * n
     before, after = [0] * n, [0] * n
     last = -(10**6)
     for i in range(n):
@@ -160,75 +175,93 @@ def _shape(text: str) -> str:
 #: Feature strings are memoised by spaCy's hash of a word or lemma: building them
 #: is most of this component's cost. The caches stop growing at ``CACHE_LIMIT``.
 CACHE_LIMIT = 500_000
-_WORDS: dict[int, tuple[str, str, str]] = {}
-_LEMMAS: dict[int, tuple[str, ...]] = {}
-_SHIFTED: dict[str, tuple[str, str, str, str]] = {}
-_SYNTAX: dict[tuple[int, int, int, int], tuple[str, str, str, str, str]] = {}
-_LEMMA_DEP: dict[tuple[int, int], str] = {}
-_CHILD: dict[int, str] = {}
+#: Windows are keyed by six features, so there are many more of them (and each holds
+#: five tuples): their cache stops sooner, at about 60 MB.
+WINDOW_CACHE_LIMIT = 100_000
+_WORDS: dict[int, tuple[bytes, bytes, bytes]] = {}
+_LEMMAS: dict[int, tuple] = {}
+_WINDOWS: dict[tuple[bytes, ...], tuple[tuple[bytes, ...], ...]] = {}
+_SHIFTED: dict[bytes, tuple[bytes, bytes, bytes, bytes]] = {}
+_SYNTAX: dict[tuple[int, int, int, int], tuple[bytes, bytes, bytes, bytes, bytes]] = {}
+_LEMMA_DEP: dict[tuple[int, int], bytes] = {}
+_CHILD: dict[int, bytes] = {}
 OFFSETS = (-2, -1, 1, 2)
 
 
-def _word(token) -> tuple[str, str, str]:
+def _word(token) -> tuple[bytes, bytes, bytes]:
     """``w=``, ``s=``, ``x=`` of a word form."""
     found = _WORDS.get(token.orth)
     if found is None:
-        found = (f"w={token.lower_}", f"s={_shape(token.text)}", f"x={token.suffix_.lower()}")
+        found = _encoded(f"w={token.lower_}", f"s={_shape(token.text)}", f"x={token.suffix_.lower()}")
         if len(_WORDS) < CACHE_LIMIT:
             _WORDS[token.orth] = found
     return found
 
 
-def _lemma(token, cues: frozenset[str]) -> tuple[str, ...]:
-    """The lemma, and its ``l=``, ``hl=``, ``c=``, ``hc=``, ``-1l=``, ``1l=`` features."""
+def _lemma(token, cues: frozenset[str]) -> tuple:
+    """The lemma (``str``), and its ``l=``, ``hl=``, ``c=``, ``hc=``, ``-1l=``, ``1l=`` features."""
     found = _LEMMAS.get(token.lemma)
     if found is None:
         lemma = token.lemma_.lower()
         flag = "y" if lemma in cues else "n"
-        found = (lemma, f"l={lemma}", f"hl={lemma}", f"c={flag}", f"hc={flag}", f"-1l={lemma}", f"1l={lemma}")
+        found = (lemma, *_encoded(f"l={lemma}", f"hl={lemma}", f"c={flag}", f"hc={flag}", f"-1l={lemma}", f"1l={lemma}"))
         if len(_LEMMAS) < CACHE_LIMIT:
             _LEMMAS[token.lemma] = found
     return found
 
 
-def _syntax(token) -> tuple[str, str, str, str, str]:
-    """``p=``, ``d=``, ``hp=``, ``dh=``, ``e=`` of a token."""
-    head = token.head
+def _syntax(token, head) -> tuple[bytes, bytes, bytes, bytes, bytes]:
+    """``p=``, ``d=``, ``hp=``, ``dh=``, ``e=`` of a token (``head``: its head)."""
     key = (token.tag, token.dep, head.pos, token.ent_type)
     found = _SYNTAX.get(key)
     if found is None:
         dep, head_pos = token.dep_, head.pos_
-        found = (f"p={token.tag_}", f"d={dep}", f"hp={head_pos}", f"dh={dep}|{head_pos}", f"e={token.ent_type_ or '-'}")
+        found = _encoded(f"p={token.tag_}", f"d={dep}", f"hp={head_pos}", f"dh={dep}|{head_pos}", f"e={token.ent_type_ or '-'}")
         _SYNTAX[key] = found
     return found
 
 
-def _lemma_dep(token, lemma: str) -> str:
+def _lemma_dep(token, lemma: str) -> bytes:
     key = (token.lemma, token.dep)
     found = _LEMMA_DEP.get(key)
     if found is None:
-        found = f"ld={lemma}|{token.dep_}"
+        found = f"ld={lemma}|{token.dep_}".encode()
         if len(_LEMMA_DEP) < CACHE_LIMIT:
             _LEMMA_DEP[key] = found
     return found
 
 
-def _child_deps(token) -> set[str]:
+def _child_deps(token) -> set[bytes]:
     """``k=`` features: the dependency labels of a token's children."""
     out = set()
     for child in token.children:
         found = _CHILD.get(child.dep)
         if found is None:
-            found = _CHILD[child.dep] = f"k={child.dep_}"
+            found = _CHILD[child.dep] = f"k={child.dep_}".encode()
         out.add(found)
     return out
 
 
-def _shifted(feature: str) -> tuple[str, str, str, str]:
+def _encoded(*features: str) -> tuple[bytes, ...]:
+    return tuple(f.encode() for f in features)
+
+
+def _window(features: tuple[bytes, ...]) -> tuple[tuple[bytes, ...], ...]:
+    """A token's first ``WINDOW`` features as its neighbours see them: one tuple per
+    offset in ``OFFSETS`` (``(-2w=..., -2p=..., ...)``, ``(-1w=..., ...)``, ...)."""
+    found = _WINDOWS.get(features)
+    if found is None:
+        found = tuple(zip(*map(_shifted, features), strict=True))
+        if len(_WINDOWS) < WINDOW_CACHE_LIMIT:
+            _WINDOWS[features] = found
+    return found
+
+
+def _shifted(feature: bytes) -> tuple[bytes, bytes, bytes, bytes]:
     """A feature under each neighbour prefix (``-2w=...``, ``-1w=...``, ...)."""
     found = _SHIFTED.get(feature)
     if found is None:
-        found = tuple(f"{o}{feature}" for o in OFFSETS)
+        found = tuple(b"%d%s" % (offset, feature) for offset in OFFSETS)
         if len(_SHIFTED) < CACHE_LIMIT:
             _SHIFTED[feature] = found
     return found
@@ -236,17 +269,25 @@ def _shifted(feature: str) -> tuple[str, str, str, str]:
 
 #: How many leading features of ``base_features`` neighbours see (word, tag, dep, quote, cue, mark).
 WINDOW = 6
+#: The window of a position past the paragraph's edge: ``-2BOUND`` for the offset -2, ...
+_BOUND_WINDOW = tuple((f"{offset}BOUND".encode(),) for offset in OFFSETS)
 
 
-_QUOTE_FLAGS = {flag: f"q={flag}" for flag in "oqm"}
-_CUE_MARKS = {mark: f"m={mark}" for mark in ("-", "comp", "subj", "head")}
+_QUOTE_FLAGS = {flag: f"q={flag}".encode() for flag in "oqm"}
+_CUE_MARKS = {mark: f"m={mark}".encode() for mark in ("-", "comp", "subj", "head")}
+_CUE_WORD = b"c=y"
+_SENTENCE_START = {True: b"sent0=y", False: b"sent0=n"}
+_CUE_SENTENCE = {True: b"sc=y", False: b"sc=n"}
+#: The lemma entry of a position past the paragraph's edge (``-1l=^`` before, ``1l=$`` after).
+_EDGE_LEMMA = (None, None, None, None, None, b"-1l=^", b"1l=$")
 
 
-def base_features(token, quote_flag: str, cue_mark: str, cues: frozenset[str]) -> list[str]:
+def base_features(token, quote_flag: str, cue_mark: str, cues: frozenset[str]) -> list[bytes]:
     word, shape, suffix = _word(token)
+    head = token.head
     lemma, lemma_f, _, cue_f, *_ = _lemma(token, cues)
-    _, _, head_f, _, head_cue_f, *_ = _lemma(token.head, cues)
-    tag_f, dep_f, head_pos_f, dep_head_f, ent_f = _syntax(token)
+    _, _, head_f, _, head_cue_f, *_ = _lemma(head, cues)
+    tag_f, dep_f, head_pos_f, dep_head_f, ent_f = _syntax(token, head)
     return [
         word,
         tag_f,
@@ -267,35 +308,36 @@ def base_features(token, quote_flag: str, cue_mark: str, cues: frozenset[str]) -
     ]
 
 
-def sequence_features(tokens: list, flags: list[str]) -> list[list[str]]:
-    """Features for one paragraph's tokens, neighbours within two tokens included."""
+def sequence_features(tokens: list, flags: list[str]) -> list[list[bytes]]:
+    """Features for one paragraph's tokens, neighbours within two tokens included.
+
+    Lemmas and windows are padded with edge entries, so that each row is built in
+    one go (allocations, and with them garbage collections, add up).
+    """
     cues = cue_lemmas()
     marks = _cue_marks(tokens, cues)
     base = [base_features(t, flags[t.i], marks.get(t.i, "-"), cues) for t in tokens]
-    lemmas = [_lemma(t, cues) for t in tokens]
-    is_cue = [feats[4] == "c=y" for feats in base]
+    is_cue = [feats[4] == _CUE_WORD for feats in base]
     distances = _cue_distances(is_cue)
     starts = sentences_of(tokens[0].doc).start
     cue_sentences = {starts[t.i] for t, flag in zip(tokens, is_cue, strict=True) if flag}
-    shifted = [[_shifted(f) for f in feats[:WINDOW]] for feats in base]
-    n = len(tokens)
-    out = []
-    for i, token in enumerate(tokens):
-        row = base[i] + [
-            distances[i],
-            f"sent0={'y' if token.is_sent_start else 'n'}",
-            f"sc={'y' if starts[token.i] in cue_sentences else 'n'}",
-            lemmas[i - 1][5] if i else "-1l=^",
-            lemmas[i + 1][6] if i + 1 < n else "1l=$",
+    lemmas = [_EDGE_LEMMA, *(_lemma(t, cues) for t in tokens), _EDGE_LEMMA]
+    windows = [_BOUND_WINDOW, _BOUND_WINDOW, *(_window(tuple(feats[:WINDOW])) for feats in base), _BOUND_WINDOW, _BOUND_WINDOW]
+    return [
+        [
+            *base[k],
+            distances[k],
+            _SENTENCE_START[bool(token.is_sent_start)],
+            _CUE_SENTENCE[starts[token.i] in cue_sentences],
+            lemmas[k][5],
+            lemmas[k + 2][6],
+            *windows[k][0],
+            *windows[k + 1][1],
+            *windows[k + 3][2],
+            *windows[k + 4][3],
         ]
-        for k, offset in enumerate(OFFSETS):
-            j = i + offset
-            if 0 <= j < n:
-                row += [variants[k] for variants in shifted[j]]
-            else:
-                row.append(f"{offset}BOUND")
-        out.append(row)
-    return out
+        for k, token in enumerate(tokens)
+    ]
 
 
 def sequences(doc, quotes: list[Quote]) -> list[Sequence]:

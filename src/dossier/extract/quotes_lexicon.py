@@ -12,3 +12,9 @@ def load_words(name: str) -> tuple[str, ...]:
     text = resources.files("dossier.extract").joinpath("data", name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(line for line in lines if line)
+
+
+@functools.lru_cache(maxsize=16)
+def word_set(name: str) -> frozenset[str]:
+    """``load_words(name)`` as a set, built once (tagging asks for it per paragraph)."""
+    return frozenset(load_words(name))

@@ -12,6 +12,7 @@ through ``ctx.entity_for`` (the actors component), dates through ``extract.time`
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from importlib import resources
 
 import pycrfsuite
@@ -38,7 +39,7 @@ from dossier.extract.quotes_features import (
     sequence_features,
     text_of,
 )
-from dossier.extract.quotes_lexicon import load_words
+from dossier.extract.quotes_lexicon import word_set
 from dossier.extract.quotes_marks import find_quotes, quote_token_ranges
 from dossier.records import DateValue, Entity, Record, Statement
 
@@ -94,7 +95,7 @@ def tag_paragraph(doc, tokens: list, flags: list[str], quotes: list[tuple[int, i
     if not cues:
         return []
     prob = [crf.marginal("B-CON", i) + crf.marginal("I-CON", i) for i in range(len(tokens))]
-    chooser = ContentChooser(doc, [t.i for t in tokens], prob, quotes)
+    chooser = ContentChooser(doc, tokens, prob, quotes)
     sources = [[tokens[i] for i in run] for run in runs(labels, "SRC")]
     cue_positions = {i for cue in cues for i in cue}
     all_cue_ids = {tokens[i].i for i in cue_positions}
@@ -134,7 +135,7 @@ def colon_lead_in(doc, pair: list[list], found: list[Draft], quotes: list, numbe
 def inner_attributions(doc, quotes: list, drafts: list[Draft], paragraphs: list[list]) -> list[Draft]:
     """An attribution closing a quote from inside it: "“A, he added,” X said" -> he added A."""
     cued = {i for d in drafts for i in d.cue}
-    speech = set(load_words("speech_verbs.txt"))
+    speech = word_set("speech_verbs.txt")
     starts = [tokens[0].i for tokens in paragraphs]
     found = []
     for start, end in quotes:
@@ -154,7 +155,7 @@ def inner_attributions(doc, quotes: list, drafts: list[Draft], paragraphs: list[
 def untagged_speech_cues(tokens: list, labels: list[str], flags: list[str]) -> list[list[int]]:
     """Speech verbs the tagger left out that govern a clause ("warned ... that ...") or,
     even inside another attribution's content, a quote ("warned against “...”")."""
-    speech = set(load_words("speech_verbs.txt"))
+    speech = word_set("speech_verbs.txt")
     found = []
     for n, token in enumerate(tokens):
         if "CUE" in labels[n] or "SRC" in labels[n] or token.pos_ != "VERB" or token.lemma_.lower() not in speech:
@@ -189,7 +190,7 @@ def headline(doc, title: str, first_line: list, drafts: list[Draft]) -> list[Dra
     """
     if not text_of(doc).lstrip().startswith(title.strip()):
         return drafts
-    cues = set(load_words("quotes_headline_cues.txt"))
+    cues = word_set("quotes_headline_cues.txt")
     for n, token in enumerate(first_line[1:-1], start=1):
         if token.lower_ in cues and all(t.text[:1].isupper() for t in first_line[:n] if t.is_alpha):
             content = trim(doc, {t.i for t in first_line[n + 1 :]}, [])
@@ -281,7 +282,7 @@ def kind_of(doc, content: set[int], quotes: list[tuple[int, int]]) -> str:
     """``direct`` for whole quoted utterances, ``mixed`` for quotes woven into reported
     words or partial quotes ("warned against “trusting ...”"), else ``indirect``."""
     words = [i for i in sorted(content) if not doc[i].is_punct]
-    quoted = sum(in_quote(i, quotes) for i in words)
+    quoted = _count_quoted(words, quotes)
     if not quoted:
         return "indirect"
     if quoted < len(words):
@@ -290,6 +291,15 @@ def kind_of(doc, content: set[int], quotes: list[tuple[int, int]]) -> str:
     before = doc[min(content) - 1] if min(content) else None
     opens_utterance = first.is_title or first.is_upper or before is None or before.text == ":"
     return "direct" if opens_utterance else "mixed"
+
+
+def _count_quoted(words: list[int], quotes: list[tuple[int, int]]) -> int:
+    """How many of the sorted ``words`` lie in a quote (a bisection per quote, not a scan
+    of the quotes per word)."""
+    inside: set[int] = set()
+    for start, end in quotes:
+        inside.update(words[bisect_left(words, start) : bisect_left(words, end)])
+    return len(inside)
 
 
 def _entity(ctx: Context, doc, tokens: list[int]) -> Entity | None:
@@ -310,7 +320,7 @@ def venue(anchor, excluded: set[int]) -> str | None:
 
     The phrase stops where the statement's own parts begin ("in a phone call that ...").
     """
-    venues = set(load_words("quotes_venues.txt"))
+    venues = word_set("quotes_venues.txt")
     holders = [anchor] + [c for c in anchor.children if c.dep_ == "advcl" and c.lemma_ in VENUE_VERBS]
     for holder in holders:
         for prep in holder.children:
