@@ -187,9 +187,6 @@ class Dossier:
     def actors(self, name: str | None = None) -> list[dict[str, Any]]:
         return self.store.actors(name=name)
 
-    def _actor_filter(self, actor: str | None) -> list[str] | None:
-        return None if actor is None else self.store.actor_ids(actor)
-
     def quotes(
         self,
         *,
@@ -199,15 +196,8 @@ class Dossier:
         article: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        return self.store.records(
-            "statement",
-            actor_ids=self._actor_filter(actor),
-            role="speaker" if actor else None,
-            since=since,
-            until=until,
-            article_id=article,
-            limit=limit,
-        )
+        """Statements, of ``actor`` as speaker when given."""
+        return self._query("statement", actor, "speaker", since, until, article, limit)
 
     def events(
         self,
@@ -219,14 +209,19 @@ class Dossier:
         article: str | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
+        """Events naming ``actor`` (as actor or recipient), of one PLOVER ``type``."""
+        return self._query("event", actor, None, since, until, article, limit, event_type=type)
+
+    def _query(self, record_type, actor, role, since, until, article, limit, **filters):
         return self.store.records(
-            "event",
-            actor_ids=self._actor_filter(actor),
+            record_type,
+            actor_ids=None if actor is None else self.store.actor_ids(actor),
+            role=role if actor else None,
             since=since,
             until=until,
-            event_type=type,
             article_id=article,
             limit=limit,
+            **filters,
         )
 
     def records(self, record_type: str, **filters) -> list[dict[str, Any]]:

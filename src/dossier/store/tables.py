@@ -65,18 +65,23 @@ actors = Table(
 )
 
 
+def _article_id() -> Column:
+    """The article a row belongs to; deleting the article deletes the row."""
+    return Column(
+        "article_id",
+        String(200),
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
 def _record_table(name: str, *extra: Column) -> Table:
     return Table(
         name,
         metadata,
         Column("id", String(40), primary_key=True),
-        Column(
-            "article_id",
-            String(200),
-            ForeignKey("articles.id", ondelete="CASCADE"),
-            nullable=False,
-            index=True,
-        ),
+        _article_id(),
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),
         *extra,
@@ -102,13 +107,7 @@ record_actors = Table(
     Column("record_id", String(40), primary_key=True),
     Column("actor_id", String(200), primary_key=True),
     Column("role", String(20), primary_key=True),
-    Column(
-        "article_id",
-        String(200),
-        ForeignKey("articles.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _article_id(),
     Index("ix_record_actors_actor", "actor_id"),
 )
 
