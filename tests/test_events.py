@@ -201,7 +201,7 @@ def countries(entities) -> set:
     # a thing acted on is "for" someone
     ("Norway froze a development programme for Malawi.", "SANCTION", {"NOR"}, {"MWI"}),
     # whom a protest defies
-    ("Students marched through the capital in defiance of the Iranian authorities.", "PROTEST", set(), {"IRN"}),
+    ("Students marched through the capital in defiance of the Iranian authorities.", "PROTEST", {"IRN"}, {"IRN"}),
     # a noun of force takes its target with "of"; a blockade tightened is aimed at it
     ("NATO tightened its blockade of Libya.", "SANCTION", {"IGO"}, {"LBY"}),
     # an attack or weapon in subject position acts for its owner
@@ -341,3 +341,69 @@ def test_country_basis_is_in_the_published_schema(events):
     data = event.to_json()
     assert data["actor"][0]["country_basis"] == "location"
     validate(data)
+
+
+def codes(entities) -> list[str | None]:
+    return [e.country for e in entities]
+
+
+def test_people_police_disperse_are_of_the_police_state(events):
+    event = only(events("Kenyan police used tear gas to disperse crowds of demonstrators in the capital."), "COERCE")
+    assert codes(event.actor) == ["KEN"]
+    assert codes(event.recipient) == ["KEN"] and event.recipient[0].country_basis == "actor"
+
+
+def test_a_stopped_rally_is_aimed_at_those_who_staged_it(events):
+    event = only(events("Moroccan police prevented a rally staged by unemployed graduates."), "COERCE")
+    assert texts(event.recipient) == ["unemployed graduates"] and codes(event.recipient) == ["MAR"]
+
+
+def test_soldiers_abroad_do_not_make_their_victims_compatriots(events):
+    event = only(events("Ethiopian soldiers shot three villagers near the border."), "ASSAULT")
+    assert codes(event.recipient) == [None]
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names(events):
+    event = only(events("Farmers blocked the highway to show their anger at the Polish government's grain policy."),
+                 "PROTEST")
+    assert codes(event.recipient) == ["POL"]
+    assert codes(event.actor) == ["POL"] and event.actor[0].country_basis == "recipient"
+
+
+def test_protesters_of_another_named_state_keep_it(events):
+    event = only(events("Ukrainian truckers blocked a crossing to demand that the Polish government lift the ban."),
+                 "PROTEST")
+    assert codes(event.actor) == ["UKR"]
+
+
+def test_a_visit_to_a_capital_is_hosted_by_its_state(events):
+    event = only(events("The Kenyan president arrived in Addis Ababa on a two-day visit."), "CONSULT")
+    assert event.mode == "visit" and codes(event.actor) == ["KEN"] and codes(event.recipient) == ["ETH"]
+
+
+def test_a_visit_to_another_town_is_a_place_not_a_host(events):
+    event = only(events("The Kenyan president arrived in Lyon on a private visit."), "CONSULT")
+    assert event.recipient == []
+
+
+def test_fighting_between_two_sides_makes_both_actors(events):
+    event = only(events("Clashes between Sudanese and Chadian troops broke out near the border."), "ASSAULT")
+    assert set(codes(event.actor)) == {"SDN", "TCD"} and event.recipient == []
+
+
+def test_fighting_named_as_the_content_of_a_report_needs_sides(events):
+    found = events("Both leaders signed the truce, but witnesses said clashes were still going on.")
+    assert "ASSAULT" not in {e.type for e in found} and "THREATEN" not in {e.type for e in found}
+
+
+def test_rocket_fire_launched_at_a_target_is_an_assault(events):
+    event = only(events("Syrian forces launched mortar and rocket fire against Turkish outposts."), "ASSAULT")
+    assert codes(event.actor) == ["SYR"] and codes(event.recipient) == ["TUR"]
+    assert event.mode == "heavy-weapons"
+
+
+def test_an_unknown_person_takes_the_country_of_a_descriptive_apposition(events):
+    event = only(events("Lena Markovic, a Croatian lawyer, accused the police of abuse."), "ACCUSE")
+    assert codes(event.actor) == ["HRV"]
+    event = only(events("Rania Qassem, Jordan's best-known blogger, accused the army of abuse."), "ACCUSE")
+    assert codes(event.actor) == ["JOR"]

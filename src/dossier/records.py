@@ -68,8 +68,10 @@ class Entity:
     role: str | None = None  # the office held at the record's date
     start: int | None = None
     end: int | None = None
-    #: where ``country`` comes from: "kb", "text", or "location" (a generic agent given the
-    #: state where the event happens, the CAMEO/PLOVER convention); None when not recorded
+    #: where ``country`` comes from: "kb", "text", "location" (a generic agent given the
+    #: state where the event happens, the CAMEO/PLOVER convention) or "actor" (people a
+    #: state's police or courts act on, of that state) or "recipient" (protesters of no
+    #: stated country, of the one state they protest against); None when not recorded
     country_basis: str | None = None
 
 

@@ -19,6 +19,13 @@ negatives over sentences:
   recipient pair of an event, ``None`` standing for no recipient (or an actor of
   unknown country), vs the same triples built from the gold record.
 
+A second triple line, ``triple (place as tgt)``, reads the gold's convention for
+places: the 0.5b1 records have no location field, so their coders put the state of
+the place an act falls on in ``target`` ("lifted a curfew in Montenegro"). dossier
+keeps places out of the recipient list (a place is never a recipient); for this line
+only, an event without a recipient counts its location's state in that slot. The
+first triple line is the strict one.
+
 Negated events ("fighting has not re-emerged") are left out of the predicted
 sets, as PLOVER drops them from event data. Country codes are normalised on both
 sides: the gold's CAMEO-era codes JAP, ITL, VTN are ISO3 JPN, ITA, VNM; PLOVER
@@ -72,6 +79,7 @@ class Report:
     source: Score = field(default_factory=Score)
     target: Score = field(default_factory=Score)
     triple: Score = field(default_factory=Score)
+    triple_place: Score = field(default_factory=Score)
     per_type: dict[str, Score] = field(default_factory=dict)
     confusion: Counter = field(default_factory=Counter)  # (gold, predicted or "-")
 
@@ -79,6 +87,7 @@ class Report:
         lines = [f"PLOVER gold: {self.sentences} sentences (per-sentence set matching)",
                  self.type.line("event type"), self.source.line("actor country (src)"),
                  self.target.line("actor country (tgt)"), self.triple.line("triple (src,type,tgt)"),
+                 self.triple_place.line("triple (place as tgt)"),
                  "", "per type:"]
         lines += [self.per_type[t].line(f"  {t}") for t in sorted(self.per_type)]
         lines += ["", "confusion (gold -> predicted types in the sentence; '-' none):"]
@@ -123,9 +132,18 @@ def score_sentence(report: Report, gold: dict, events: list[dict]) -> None:
     gold_src, gold_tgt = _gold_codes(gold.get("source")), _gold_codes(gold.get("target"))
     report.source.add(set().union(*(_countries(e["actor"]) for e in events)), gold_src)
     report.target.add(set().union(*(_countries(e["recipient"]) for e in events)), gold_tgt)
-    predicted_triples = set().union(*(
-        _triples(_countries(e["actor"]), e["type"], _countries(e["recipient"])) for e in events))
-    report.triple.add(predicted_triples, _triples(gold_src, gold_type, gold_tgt) if gold_type else set())
+    gold_triples = _triples(gold_src, gold_type, gold_tgt) if gold_type else set()
+    report.triple.add(set().union(*(
+        _triples(_countries(e["actor"]), e["type"], _countries(e["recipient"])) for e in events)), gold_triples)
+    report.triple_place.add(set().union(*(
+        _triples(_countries(e["actor"]), e["type"], _countries(e["recipient"]) or _place_country(e))
+        for e in events)), gold_triples)
+
+
+def _place_country(event: dict) -> set[str]:
+    """The state of the event's location, as the 0.5b1 gold codes a place's state as target."""
+    country = norm_code((event.get("location") or {}).get("country"))
+    return {country} if country else set()
 
 
 def evaluate(gold_file: Path | str) -> Report:

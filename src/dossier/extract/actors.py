@@ -528,10 +528,16 @@ class Resolver:
         return kb_module.Candidate(actor.id, actor.name, actor.kind, actor.country, "GOV", None, "name", 0)
 
     def _appositive(self, token) -> list[Piece]:
-        """The pieces of a phrase in apposition to a name ("Kofi Annan, UN secretary-general")."""
+        """The pieces of a phrase in apposition to a name ("Kofi Annan, UN secretary-general"),
+        or the modifiers of a common noun there ("Ana Ruiz, a Chilean lawyer", "X, Algeria's
+        leading activist")."""
         for child in token.children:
-            if child.dep_ == "appos" and child.i in self.by_anchor:
+            if child.dep_ != "appos":
+                continue
+            if child.i in self.by_anchor:
                 return self.by_anchor[child.i]
+            return [p for c in child.children if c.dep_ in CLIMB_DEPS and c.i in self.by_anchor
+                    for p in self.by_anchor[c.i]]
         return []
 
     def _prepositional(self, token, preps=AFFILIATION_PREPS) -> list[Piece]:

@@ -35,6 +35,8 @@ DEADLINE_TYPES = {"THREATEN", "REQUEST"}
 PLACE_KINDS = {"region", "place", "location", "city"}
 #: "protesters in X", "police throughout X": where a generic agent is, not where it is from
 LOCATED_PREPS = {"in", "throughout", "across"}
+#: how a visit's destination names its host: the country itself or its capital
+HOST_MATCHES = {"name", "alias", "capital"}
 #: spans that are no agent, whatever role the parse gives them ("this past weekend in X")
 NO_AGENT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
@@ -180,6 +182,8 @@ class Coder:
             actor, recipient = self.located(trigger, actor, recipient, location.country)
         if not actor and not recipient:
             return None  # PLOVER codes no event without a named participant
+        recipient = self.repressed(reading.type, actor, recipient)
+        actor = self.at_home(reading.type, actor, recipient)
         contexts = self.contexts(sent, reading)
         start, end = trigger.span
         with_deadline = factuality == "conditional" or reading.type in DEADLINE_TYPES
@@ -210,7 +214,22 @@ class Coder:
             actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
         actor = self.entities(actor_tokens, claimant)
         recipient = [e for e in self.entities(recipient_tokens, None) if not _same_party(e, actor, self.state_sectors)]
+        if not recipient and reading.type == "CONSULT" and reading.mode == "visit" and not trigger.spec.get("swap"):
+            recipient = [e for e in self.host(trigger) if not _same_party(e, actor, self.state_sectors)]
         return actor, recipient
+
+    def host(self, trigger: Trigger) -> list[Entity]:
+        """Who hosts a visit to a country or its capital ("arrived in Amman on a visit"): that
+        state's government, by PLOVER's visit rule. Any other town stays the visit's place."""
+        for tok in roles.location_tokens(trigger, self.lex):
+            span = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            span = span if span is not None else self.doc[tok.i : tok.i + 1]
+            state = next((c for c in self.ctx.kb.lookup(span.text, self.ctx.published)
+                          if c.kind == "state" and c.match in HOST_MATCHES), None)
+            if state is not None:
+                return [Entity(text=span.text, name=state.name, actor_id=state.actor_id, country=state.country,
+                               sector="GOV", kind="state", start=span.start_char, end=span.end_char)]
+        return []
 
     def settle(self, reading: Reading, mod: Modality, actor: list[Entity], refusal: str | None,
                date: DateValue | None) -> tuple[Reading, str]:
@@ -238,6 +257,8 @@ class Coder:
             c = pending.pop(0)
             found = roles.recipients(c, self.lex, tokens) + roles.partners(c)
             pending += c.content
+        if not found and kind in self.lex.roles["purpose_types"]:  # "a strike to demand X's resignation"
+            found = roles.purpose_entities(trigger, self.lex, tokens)
         if not found and trigger.spec.get("content"):
             found = roles.content_entities(trigger, self.lex)
         return found
@@ -407,6 +428,27 @@ class Coder:
             start, end = agent.left_edge.idx, agent.idx + len(agent)
             actor = [Entity(text=self.chars(start, end), start=start, end=end)]
         return self._located(actor, country), self._located(recipient, country)
+
+    def repressed(self, kind: str, actor: list[Entity], recipient: list[Entity]) -> list[Entity]:
+        """People a state's police, government or courts coerce or strike ("police dispersed
+        demonstrators") are, unless named otherwise, of that state: PLOVER's repression
+        context is a state controlling its own population."""
+        roles = self.lex.roles
+        states = {a.country for a in actor if a.country and a.sector in roles["domestic_sectors"]}
+        if kind not in roles["repression_types"] or len(states) != 1 or len(states) != len({a.country for a in actor}):
+            return recipient
+        country = states.pop()
+        return [replace(e, country=country, country_basis="actor") if self._generic(e) else e for e in recipient]
+
+    def at_home(self, kind: str, actor: list[Entity], recipient: list[Entity]) -> list[Entity]:
+        """Protesters of no stated country protest at home: against their own state ("Islamic
+        fundamentalists held a hunger strike to demand the Algerian president's resignation"),
+        when every recipient is of that one state."""
+        states = {e.country for e in recipient}
+        if kind not in self.lex.roles["home_types"] or len(states) != 1 or None in states:
+            return actor
+        country = states.pop()
+        return [replace(e, country=country, country_basis="recipient") if self._generic(e) else e for e in actor]
 
     def _located(self, side: list[Entity], country: str) -> list[Entity]:
         """A generic party conjoined with one that names its state ("Israeli jets and tanks")

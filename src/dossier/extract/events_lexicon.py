@@ -79,8 +79,9 @@ class Lexicon:
         return lemma in self.noun_classes.get(name, ())
 
     def noun_actor_preps(self, event_type: str) -> frozenset[str]:
-        """Prepositions naming a noun event's actor; a movement's "from" is its path."""
-        preps = frozenset(self.roles["noun_actor_preps"])
+        """Prepositions naming a noun event's actor; a movement's "from" is its path, and
+        two-sided violence names all its sides with "between" (all are actors in PLOVER)."""
+        preps = frozenset(self.roles["noun_actor_preps"]) | frozenset(self.roles["noun_party_preps"].get(event_type, ()))
         return preps - {"from"} if event_type in self.roles["path_types"] else preps
 
     def recipient_preps(self, event_type: str) -> frozenset[str]:

@@ -244,6 +244,9 @@ def owners(thing: Token, lex: Lexicon) -> list[Token]:
              or (c.dep_ == "compound" and lex.in_class(c.lemma_.lower(), "groups"))]  # rebel positions
     kind = lex.nouns.get(thing.lemma_.lower(), {}).get("type")
     found += pobjs(thing, lex.noun_actor_preps(kind or ""))
+    # "the rally staged by students": the agent of a participle that qualifies the thing
+    found += [g for acl in thing.children if acl.dep_ == "acl"
+              for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     found += [p for p in pobjs(thing, _owner_preps(kind, lex)) if _object_is_role(p, lex, set())]
     return [t for f in found for t in expand(f)]
 
@@ -265,7 +268,7 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
         themes = theme_classes(trigger, lex)
         candidates += [c for c in tok.children
                        if c.dep_ in lex.roles["object_deps"] + lex.roles["passive_subject_deps"]
-                       and not _is_theme(c, themes, lex)]
+                       and (not _is_theme(c, themes, lex) or in_class(lex, c, "gatherings"))]
     for head in _phrase_heads(trigger, lex, trigger_tokens):
         candidates += [p for p in pobjs(head, _head_preps(head, trigger, lex))
                        if not is_location(p, lex) or _aimed_at_state(p, trigger, lex)]
@@ -326,6 +329,22 @@ def content_entities(trigger: Trigger, lex: Lexicon) -> list[Token]:
     return [t for f in _unique_tokens(found) for t in expand(f)]
 
 
+def purpose_entities(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
+    """Whom a protest is aimed at, read from what it is for: "blocked a road to show their
+    disapproval of the United States' policies", "began a hunger strike to demand the
+    resignation of the president". The first party named, nearest the clause's head."""
+    heads = [trigger.token] + ([trigger.anchor] if trigger.anchor is not None else [])
+    level = [c for h in heads for c in h.children if c.dep_ in lex.roles["purpose_deps"]]
+    skip = lex.roles["circumstance_preps"]
+    while level:
+        for tok in level:
+            if tok.dep_ in lex.roles["purpose_role_deps"] and tok.pos_ != "PRON" \
+                    and _object_is_role(tok, lex, trigger_tokens):
+                return expand(tok)
+        level = [c for tok in level for c in tok.children if not (c.dep_ == "prep" and c.lower_ in skip)]
+    return []
+
+
 def _content_tokens(clause: Token, lex: Lexicon) -> list[Token]:
     """A content clause without its circumstances ("to resign without returning to X")."""
     skip = lex.roles["circumstance_preps"]
@@ -377,6 +396,8 @@ def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
     heads = [trigger.token]
     if trigger.kind == "noun":
         heads.append(trigger.token.head)
+        if trigger.anchor is not None and trigger.anchor.pos_ == "VERB":  # "arrived in X on a visit"
+            heads.append(trigger.anchor)
     heads += [m.token for m in trigger.merged]
     heads += [c for h in list(heads) for c in h.children
               if c.dep_ in ("nsubj", "nsubjpass") and lex.in_class(c.lemma_.lower(), "instruments")]

@@ -191,6 +191,8 @@ def noun_anchor(tok: Token, lex: Lexicon) -> Token | None:
     head = tok.head
     if tok.dep_ == "compound" and head.pos_ == "NOUN":
         return noun_anchor(head, lex)
+    while tok.dep_ == "conj" and head.pos_ == "NOUN" and head.i < tok.i:  # "launched artillery and rocket fire"
+        tok, head = head, head.head
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and lex.lemma(head) in lex.support_verbs:
         return head
     if tok.dep_ == "pobj" and lex.lemma(head.head) in lex.support_verbs and head.head.pos_ == "VERB" \
@@ -212,7 +214,7 @@ def match_noun(tok: Token, lex: Lexicon, governed: set[int]) -> Trigger | None:
     if not spec or not _satisfied(tok, spec, lex):
         return None
     anchor = noun_anchor(tok, lex)
-    if anchor is None and not governed & {a.i for a in _ancestors(tok, 4)}:
+    if anchor is None and (spec.get("needs_anchor") or not governed & {a.i for a in _ancestors(tok, 4)}):
         return None
     trigger = _with_modifiers(Trigger(tok, spec["type"], spec.get("mode"), spec, "noun", anchor=anchor))
     support = spec.get("support", {}).get(lex.lemma(anchor)) if anchor is not None else None
