@@ -407,3 +407,13 @@ def test_an_unknown_person_takes_the_country_of_a_descriptive_apposition(events)
     assert codes(event.actor) == ["HRV"]
     event = only(events("Rania Qassem, Jordan's best-known blogger, accused the army of abuse."), "ACCUSE")
     assert codes(event.actor) == ["JOR"]
+
+
+def test_coordinated_verbs_share_their_object(events):
+    found = events("Japan condemned and rejected the Chinese proposal.")
+    assert codes(only(found, "ACCUSE").recipient) == ["CHN"] and codes(only(found, "REJECT").recipient) == ["CHN"]
+
+
+def test_aid_worth_a_sum_of_goods_is_aid(events):
+    event = only(events("Norway delivered $2 million worth of goods to Sudanese hospitals."), "AID")
+    assert codes(event.actor) == ["NOR"] and codes(event.recipient) == ["SDN"]

@@ -266,9 +266,8 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
     candidates: list[Token] = []
     if trigger.kind == "verb":
         themes = theme_classes(trigger, lex)
-        candidates += [c for c in tok.children
-                       if c.dep_ in lex.roles["object_deps"] + lex.roles["passive_subject_deps"]
-                       and (not _is_theme(c, themes, lex) or in_class(lex, c, "gatherings"))]
+        candidates += [c for c in _objects(tok, lex)
+                       if not _is_theme(c, themes, lex) or in_class(lex, c, "gatherings")]
     for head in _phrase_heads(trigger, lex, trigger_tokens):
         candidates += [p for p in pobjs(head, _head_preps(head, trigger, lex))
                        if not is_location(p, lex) or _aimed_at_state(p, trigger, lex)]
@@ -280,6 +279,18 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
         elif cand.i not in own:
             found += owners(cand, lex)
     return found
+
+
+def _objects(verb: Token, lex: Lexicon) -> list[Token]:
+    """A verb's objects (or passive subject); a verb with none shares those of the verb
+    coordinated with it that has no subject of its own ("condemned and rejected the plan")."""
+    deps = lex.roles["object_deps"] + lex.roles["passive_subject_deps"]
+    found = [c for c in verb.children if c.dep_ in deps]
+    if found or any(c.dep_ == "prep" for c in verb.children):
+        return found
+    shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    return [g for c in shared[:1] for g in c.children if g.dep_ in lex.roles["object_deps"]]
 
 
 def _aimed_at_state(pobj: Token, trigger: Trigger, lex: Lexicon) -> bool:
