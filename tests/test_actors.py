@@ -231,3 +231,14 @@ def test_title_of_a_country_names_that_country_not_the_last_holder_mentioned(res
     president = mention(found, "president").entity
     assert president.actor_id != "donald-trump"
     assert (president.country, president.sector) == ("MDA", "GOV")
+
+
+def test_a_people_named_with_another_state_lives_there(resolve):
+    found = resolve("Bosnian Serbs blocked the road, and Serbs in Belgrade rallied.")
+    assert mention(found, "Bosnian Serbs").entity.country == "BIH"
+    assert mention(found, "Serbs").entity.country == "SRB"
+
+
+def test_a_person_outside_the_kb_takes_the_state_of_a_descriptive_apposition(resolve):
+    found = resolve("Tomas Varga, a Slovak economist, criticised the budget.")
+    assert mention(found, "Tomas Varga").entity.country == "SVK"

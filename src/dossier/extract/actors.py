@@ -377,6 +377,11 @@ class Resolver:
         root = self.doc[head.start:head.end].root
         if cand.match in PEOPLE_MATCHES and self._ethnic(root, [head]):
             return self._ethnic_group(root, span, None, plural=True)
+        home = self._scope(mods)
+        if cand.match == "demonym" and home is not None and home.kind == "state" and home.country != cand.country:
+            # "Bosnian Serbs", "Kosovo Albanians": a people living in the state named first
+            entity = _entity(span, span.text, _article_id(span.text), home.country, None, "unknown")
+            return self._found(span, "GROUP", entity, plural=True)
         country = cand.country
         if cand.kind == "region" and country is None:  # "Iraqi Kurds"
             country = getattr(self._scope(mods), "country", None)
