@@ -417,3 +417,11 @@ def test_coordinated_verbs_share_their_object(events):
 def test_aid_worth_a_sum_of_goods_is_aid(events):
     event = only(events("Norway delivered $2 million worth of goods to Sudanese hospitals."), "AID")
     assert codes(event.actor) == ["NOR"] and codes(event.recipient) == ["SDN"]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Thousands of Greek dock workers stopped work on Tuesday over the new pension law.", "strike"),
+    ("Youths threw stones at Kenyan police outside the parliament.", "riot"),
+])
+def test_protest_phrases(events, text, mode):
+    assert only(events(text), "PROTEST").mode == mode
