@@ -76,10 +76,10 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
             # "gathered for a rally to protest": who gathered
             tok = _clause_of(tok.head)
             continue
-        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")):
-            return expand(tok.head)  # "who protested", "demonstrators protesting the result"
         if tok.dep_ == "acl" and lex.in_class(tok.head.lemma_.lower(), "documents"):
             return _authors(tok.head, lex)  # "issued a statement demanding ...": its issuer
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")):
+            return expand(tok.head)  # "who protested", "demonstrators protesting the result"
         if tok.dep_ not in BORROW_DEPS or tok.head is tok:
             return []
         controller = _object_controller(tok, lex)
