@@ -242,3 +242,10 @@ def test_a_people_named_with_another_state_lives_there(resolve):
 def test_a_person_outside_the_kb_takes_the_state_of_a_descriptive_apposition(resolve):
     found = resolve("Tomas Varga, a Slovak economist, criticised the budget.")
     assert mention(found, "Tomas Varga").entity.country == "SVK"
+
+
+def test_a_place_name_two_states_share_is_the_one_the_text_is_about(resolve):
+    lebanon = resolve("Lebanese troops patrolled the streets in Tripoli after clashes between Lebanese factions.")
+    assert mention(lebanon, "Tripoli").entity.country == "LBN"
+    libya = resolve("Libyan militias fought in Tripoli.")
+    assert mention(libya, "Tripoli").entity.country == "LBY"

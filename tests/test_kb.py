@@ -129,3 +129,12 @@ def test_a_second_process_loads_the_cached_kb_without_parsing_yaml(monkeypatch, 
     assert list(tmp_path.glob("dossier/kb-*.pickle"))
     assert cached.actor("jd-vance").name == built.actor("jd-vance").name
     kb_module.loading._load_cached.cache_clear()
+
+
+def test_a_shared_place_name_resolves_near_the_states_given():
+    from dossier.kb import places
+
+    assert places.resolve("Tripoli").country == "LBY"  # the most populous
+    assert places.resolve("Tripoli", ["LBN"]).country == "LBN"
+    assert places.resolve("Tripoli", ["FRA", "LBN"]).country == "LBN"  # France has none
+    assert places.resolve("Paris", ["LBN"]).country == "FRA"

@@ -33,6 +33,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -43,6 +44,7 @@ from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
 
 from dossier import kb as kb_module
 from dossier.extract.base import Context, register
+from dossier.kb import places
 from dossier.records import Entity, Mention, Record
 
 NOUNS_FILE = Path(__file__).with_name("data") / "actors_nouns.yaml"
@@ -745,8 +747,21 @@ def resolve(doc, kb, date: dt.date, text: str | None = None) -> list[Found]:
     for head, members in group(resolver.by_anchor):
         resolver.found.extend(resolver.phrases(head, members))
     _unlabelled_surnames(doc, resolver)
+    _places_in_context(resolver.found)
     _chain_repeats(resolver.found)
     return _with_pronouns(doc, resolver.found, doc.text if text is None else text)
+
+
+def _places_in_context(found: list[Found]) -> None:
+    """A place name several states share ("Tripoli") is the one in the state the text
+    names most that has one; a name only one state has is left as it is."""
+    counts = Counter(f.entity.country for f in found if f.entity.country and f.entity.kind != "place")
+    near = [country for country, _ in counts.most_common()]
+    for f in found:
+        if f.entity.kind == "place" and near:
+            location = places.resolve(f.entity.text, near)
+            if location is not None and location.country != f.entity.country:
+                f.entity = replace(f.entity, country=location.country)
 
 
 def _unlabelled_surnames(doc, resolver: Resolver) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -88,6 +89,8 @@ class Coder:
         self.located_kinds = frozenset(lex.roles["located_kinds"])
         self.pronouns = frozenset(lex.roles["first_person"] + lex.roles["third_person"] + lex.roles["reflexives"]
                                   + ["it", "its", "you"])
+        self.article_states = _states_by_count(ctx.mentions)
+        self.near: list[str] = self.article_states
 
     # --- frames -> readings -------------------------------------------------
 
@@ -96,6 +99,8 @@ class Coder:
         if not triggers:
             return []
         self.sent_text, self.sent_start = sent.text, sent.start_char
+        in_sentence = [m for m in self.ctx.mentions if sent.start_char <= m.start < sent.end_char]
+        self.near = _unique(_states_by_count(in_sentence) + self.article_states)
         tokens = {t.token.i for t in triggers}
         events = []
         for head in arrange(triggers, self.lex, self.onto.absorbs):
@@ -357,7 +362,7 @@ class Coder:
                         and known.kind not in PLACE_KINDS:
                     continue
                 span = next((e for e in self.doc.ents if e.start <= place.i < e.end), None)
-                found = places.resolve(span.text if span is not None else place.text)
+                found = places.resolve(span.text if span is not None else place.text, self.near)
                 if found is not None and found.country:
                     return found.country
         return None
@@ -414,7 +419,7 @@ class Coder:
             if any(s is not None and s <= tok.idx < e for s, e in parties):
                 continue
             span = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
-            found = places.resolve(span.text if span is not None else tok.text)
+            found = places.resolve(span.text if span is not None else tok.text, self.near)
             if found is not None:
                 return found
         return next((found for c in trigger.content if (found := self.location(c, parties)) is not None), None)
@@ -483,6 +488,12 @@ class Coder:
         found = {words[t.lemma_.lower()] for t in sent if t.lemma_.lower() in words}
         found.update(self.onto.mode_contexts(reading.type, reading.mode))
         return [c for c in self.lex.context_order if c in found]
+
+
+def _states_by_count(mentions) -> list[str]:
+    """The states the mentions name, most named first: what a place name is likely near."""
+    counts = Counter(m.entity.country for m in mentions if m.entity is not None and m.entity.country)
+    return [country for country, _ in counts.most_common()]
 
 
 def _merge_modes(events: list[Event]) -> list[Event]:

