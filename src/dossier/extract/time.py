@@ -24,7 +24,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.attrs import LOWER
@@ -37,14 +37,21 @@ LEXICON: dict = json.loads((_DATA / "time_lexicon.json").read_text())
 GRAMMAR: dict = json.loads((_DATA / "time_patterns.json").read_text())
 
 #: Classes read from a token's shape rather than looked up.
-SHAPE_CLASSES = ("YEAR", "EDGE_YEAR", "DAYNUM", "NUM", "ORD", "DECADE", "EDGE_DECADE", "CLOCK", "ISO")
+SHAPE_CLASSES = ("YEAR", "EDGE_YEAR", "DAYNUM", "NUM", "ORD", "DECADE", "EDGE_DECADE", "CLOCK", "ISO", "FRACTION")
 LOOKUP_CLASSES = tuple(k for k, v in LEXICON.items() if isinstance(v, dict) and k.isupper())
+#: Classes of multi-word entries ("half an": HALF_OF), some of them given by phrases only.
+PHRASE_CLASSES = tuple(LEXICON["phrases"])
 CONTINUATION = "~"
 OTHER = "."
-_CODE = {
-    name: chr(ord("A") + i) if i < 26 else chr(ord("a") + i - 26)
-    for i, name in enumerate(sorted(set(LOOKUP_CLASSES + SHAPE_CLASSES)))
-}
+
+
+def _code_char(i: int) -> str:
+    """The one-character code of the ``i``-th class: A-Z, a-z, then Latin letters from À
+    (never OTHER, CONTINUATION or a regex metacharacter)."""
+    return chr(ord("A") + i) if i < 26 else chr(ord("a") + i - 26) if i < 52 else chr(0xC0 + i - 52)
+
+
+_CODE = {name: _code_char(i) for i, name in enumerate(sorted(set(LOOKUP_CLASSES + SHAPE_CLASSES + PHRASE_CLASSES)))}
 
 GUARDED = set(LEXICON["guarded"]["words"])
 GUARD_CONTEXT = set(LEXICON["guarded"]["after"])
@@ -65,7 +72,9 @@ CLOCK_SHAPE = re.compile(r"^(\d{1,2})(?::(\d{2}))?(a\.?m\.?|p\.?m\.?)?$", re.I)
 ORDINAL_SHAPE = re.compile(r"^(\d{1,2})(st|nd|rd|th)$", re.I)
 DECADE_SHAPE = re.compile(r"^(?:['’]?(\d{2})|(\d{4}))'?s$")
 NUMBER_SHAPE = re.compile(r"^\d+(?:\.\d+)?$")
-EDGE_YEAR_SHAPE = re.compile(r"^(early|mid|late)-(\d{4})('?s)?$", re.I)
+YEAR_PREFIXES: dict[str, str] = {k: v for k, v in LEXICON["year_prefixes"].items() if k != "_doc"}
+EDGE_YEAR_SHAPE = re.compile(rf"^({'|'.join(YEAR_PREFIXES)})-(\d{{4}})('?s)?$", re.I)
+FRACTION_SHAPE = re.compile(r"^([13])/([24])$")  # "2 1/2 years"
 
 DURATION_UNITS = {
     "S": ("T", 1, "S"), "MIN": ("T", 1, "M"), "H": ("T", 1, "H"), "D": ("", 1, "D"),
@@ -107,6 +116,7 @@ class Match:
     period: str | None = None  # the last quarter or half the text named: the period reported on
     period_age: int = 0  # how many sentences back it was named
     mention: str | None = None  # the last calendar DATE value the text gave ("June 1998")
+    context: list[Word] | None = None  # the words of the whole pattern match, context included
 
     def first(self, *classes: str) -> Word | None:
         return next((w for w in self.words if w.cls in classes), None)
@@ -123,6 +133,11 @@ class Match:
         return self.doc[self.start : self.end]
 
 
+def _token_of(m: Match, cls: str):
+    """The token of a match's first word of class ``cls``."""
+    return m.tokens[next(i for i, w in enumerate(m.words) if w.cls == cls)]
+
+
 # --- token classes ---------------------------------------------------------------
 
 
@@ -136,21 +151,29 @@ def _flat_lexicon() -> dict[str, Word]:
 
 
 WORDS = _flat_lexicon()
+#: Words whose class needs no look at the token itself ("and", "week", "ago"): no case,
+#: guard or part-of-speech test applies to them.
+PLAIN_WORDS = {
+    key: word for key, word in WORDS.items()
+    if word.cls not in CAPITALISED and word.cls not in ("AMPM", "LAST") and key not in GUARDED
+}
 
 
 def _shape_word(text: str, prev: str, following) -> Word | None:
     """Numbers, years, ordinals, decades, clock times and ISO dates, by their shape."""
     if ISO_DATE.match(text):
         return Word("ISO", text)
-    if m := EDGE_YEAR_SHAPE.match(text):  # "mid-1998", "mid-1990s"
+    if m := EDGE_YEAR_SHAPE.match(text):  # "mid-1998", "mid-1990s", "post-1959"
         cls = "EDGE_DECADE" if m.group(3) else "EDGE_YEAR"
-        return Word(cls, (LEXICON["EDGE"][m.group(1).lower()], int(m.group(2))))
+        return Word(cls, (YEAR_PREFIXES[m.group(1).lower()], int(m.group(2))))
     if m := DECADE_SHAPE.match(text):
         if m.group(2) or text[0] in "'’" or prev in ("'", "’"):
             return Word("DECADE", int(m.group(2)) if m.group(2) else 1900 + int(m.group(1)))
         return None  # "in her 30s" is an age
     if m := ORDINAL_SHAPE.match(text):
         return Word("ORD", int(m.group(1)))
+    if (m := FRACTION_SHAPE.match(text)) and m.group(1) < m.group(2):
+        return Word("FRACTION", int(m.group(1)) / int(m.group(2)))
     if ":" in text or text[-1:].lower() == "m":
         if (m := CLOCK_SHAPE.match(text)) and (m.group(2) or m.group(3)):
             return Word("CLOCK", text)
@@ -219,7 +242,9 @@ def classify(doc) -> list[Word | None]:
                 words[j] = Word(CONTINUATION)
             i += length
             continue
-        if lower.rstrip(".") in WORDS or lower[:1].isdigit() or lower[:1] == "'" or "-" in lower:
+        if lower in PLAIN_WORDS:
+            words[i] = PLAIN_WORDS[lower]
+        elif lower.rstrip(".") in WORDS or lower[:1].isdigit() or lower[:1] == "'" or "-" in lower:
             words[i] = _classify_token(doc[i], lowers[i - 1] if i else "")
         i += 1
     return words
@@ -261,10 +286,11 @@ def _after(doc, i: int):
 def _classify_token(token, prev_lower: str) -> Word | None:
     text = token.text
     key = token.lower_.rstrip(".") if len(token.text) > 1 else token.lower_
-    following = _after(token.doc, token.i)
     word = WORDS.get(key)
     if word is None:
-        return _shape_word(text, prev_lower, following) if text[0].isdigit() or "'" in text or "-" in text else None
+        if text[0].isdigit() or "'" in text or "-" in text:
+            return _shape_word(text, prev_lower, _after(token.doc, token.i))
+        return None
     if word.cls in CAPITALISED and not text[0].isupper():
         return None
     if key in GUARDED and not _guarded_time(token, word, prev_lower):
@@ -286,13 +312,17 @@ def encode(words: list[Word | None]) -> str:
 
 
 def _compile(pattern: str, macros: dict[str, str]) -> re.Pattern:
+    """A pattern as a regex over class codes; ``<...>`` marks the timex inside words that
+    only give it context ("April 24 and <25>")."""
+
     def expand(text: str) -> str:
         return re.sub(r"[A-Z_]+", lambda m: expand(macros[m[0]]) if m[0] in macros else m[0], text)
 
     def to_regex(m: re.Match) -> str:
         return f"(?:{re.escape(_CODE[m[0]])}{CONTINUATION}*)"
 
-    return re.compile(re.sub(r"[A-Z_]+", to_regex, expand(pattern)).replace(" ", ""))
+    regex = re.sub(r"[A-Z_]+", to_regex, expand(pattern)).replace(" ", "")
+    return re.compile(regex.replace(">", ")").replace("<", "(?P<timex>"))
 
 
 PATTERNS = [
@@ -310,8 +340,18 @@ def _drop_fillers(run: re.Match) -> str:
     return text if not FILLER_CODES.issuperset(text) else OTHER * len(text)
 
 
-def candidates(codes: str) -> list[tuple[int, int, int]]:
-    """All pattern matches as token ranges ``(start, end, pattern index)``.
+@dataclass(frozen=True)
+class Candidate:
+    """A pattern match: the timex's tokens ``start:end`` within the tokens ``context``."""
+
+    start: int
+    end: int
+    index: int
+    context: tuple[int, int]
+
+
+def candidates(codes: str) -> list[Candidate]:
+    """All pattern matches, as token ranges with the pattern's index.
 
     Patterns never match OTHER tokens, so runs of them are squeezed to one
     before matching (most of a text is outside the grammar), and nor do they
@@ -323,12 +363,14 @@ def candidates(codes: str) -> list[tuple[int, int, int]]:
     squeezed = "".join(codes[i] for i in kept)
     found = []
     for index, (regex, _) in enumerate(PATTERNS):
+        marked = "timex" in regex.groupindex
         for m in regex.finditer(squeezed):
-            start, end = kept[m.start()], kept[m.end() - 1] + 1
+            context = kept[m.start()], kept[m.end() - 1] + 1
+            start, end = (kept[m.start("timex")], kept[m.end("timex") - 1] + 1) if marked else context
             if end > start:
-                found.append((start, end, index))
+                found.append(Candidate(start, end, index, context))
             if codes[start] == _CODE["THE"] and end > start + 1:
-                found.append((start + 1, end, index))  # in case the rule wants no article
+                found.append(Candidate(start + 1, end, index, context))  # in case the rule wants no article
     return found
 
 
@@ -401,6 +443,8 @@ FUTURE_AUX = set(LEXICON["tense"]["future_aux"])
 FUTURE_WORDS = set(LEXICON["tense"]["future_words"])
 FUTURE_CUES = set(LEXICON["tense"]["future_cues"])
 REPORTING = set(LEXICON["tense"]["reporting"])
+DEFERRAL_VERBS = set(LEXICON["tense"]["deferral_verbs"])
+DEFERRAL_PREPOSITIONS = set(LEXICON["tense"]["deferral_prepositions"])
 
 
 def governing_verb(token):
@@ -443,9 +487,11 @@ def tense(token) -> int:
     """
     if token.dep_ == "poss":
         return 0
-    if " ".join(t.lower_ for t in token.doc[max(token.i - 3, 0) : token.i]) in FUTURE_CUES:
+    if _after_future_cue(token):
         return 1
     verb = host_verb(token)
+    if _put_off(token, verb):
+        return 1
     for _ in range(4):
         aux = _aux(verb)
         lowers = {c.lower_ for c in aux}
@@ -470,6 +516,15 @@ def tense(token) -> int:
     return 0
 
 
+MAX_CUE = max(len(cue.split()) for cue in FUTURE_CUES)
+
+
+def _after_future_cue(token) -> bool:
+    """The words right before ``token`` are a cue that looks ahead ("as early as", "starting")."""
+    before = [t.lower_ for t in token.doc[max(token.i - MAX_CUE, 0) : token.i]]
+    return any(" ".join(before[-n:]) in FUTURE_CUES for n in range(1, len(before) + 1))
+
+
 #: Dependencies of a verb that heads a clause of its own.
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp"}
 
@@ -490,6 +545,12 @@ def _plans_ahead(verb, aux) -> bool:
     if aux:
         return all(c.lower_ != "had" for c in aux)
     return verb.tag_ != "VBD" and (verb.tag_ != "VBN" or verb.dep_ not in CLAUSE_DEPS)
+
+
+def _put_off(token, verb) -> bool:
+    """"postponed until Tuesday", "gave them until Friday": what is put off lies ahead."""
+    before = token.doc[token.i - 1].lower_ if token.i else ""
+    return before in DEFERRAL_PREPOSITIONS and verb.lemma_ in DEFERRAL_VERBS
 
 
 # --- resolution -------------------------------------------------------------------
@@ -561,6 +622,9 @@ def number_of(match: Match) -> float | str | None:
     for token, word in zip(match.tokens, match.words, strict=True):
         if word.cls == "VAGUE":
             return word.value  # "X", or 2 for "a couple of"
+        if word.cls in ("FRACTION", "HALF_OF"):  # "2 1/2", "a year and a half", "half an hour"
+            current, seen = current + word.value, True
+            continue
         if word.cls not in ("A", "NUM", "DAYNUM"):
             continue
         is_digit = token.text[0].isdigit()
@@ -577,6 +641,10 @@ def number_of(match: Match) -> float | str | None:
     return int(current) if current.is_integer() else current
 
 
+#: The next smaller unit, to write a fraction of a unit: "2 1/2 years" is P2Y6M.
+SMALLER_UNITS = {"Y": (12, "{}M"), "W": (7, "{}D"), "D": (24, "T{}H"), "H": (60, "{}M"), "MIN": (60, "{}S")}
+
+
 def duration_value(n: float | str, unit: str) -> str | None:
     if unit not in DURATION_UNITS:
         return None
@@ -586,7 +654,23 @@ def duration_value(n: float | str, unit: str) -> str | None:
     count = n if isinstance(n, str) else n * factor
     if isinstance(count, float) and count.is_integer():
         count = int(count)
+    if isinstance(count, float):
+        return _mixed_duration(count, unit) or f"P{prefix}{count}{suffix}"
     return f"P{prefix}{count}{suffix}"
+
+
+def _mixed_duration(count: float, unit: str) -> str | None:
+    """A fractional count as whole units and the next smaller unit ("P1DT12H"), when the
+    remainder is a whole number of it."""
+    if unit not in SMALLER_UNITS:
+        return None
+    prefix, _, suffix = DURATION_UNITS[unit]
+    per_unit, smaller = SMALLER_UNITS[unit]
+    whole, rest = int(count), round((count - int(count)) * per_unit, 6)
+    if not rest.is_integer():
+        return None
+    head = f"P{prefix}{whole}{suffix}" if whole else f"P{prefix}"
+    return head + smaller.format(int(rest))
 
 
 def relative_offset(m: Match) -> int | None:
@@ -647,6 +731,30 @@ def rule_calendar(m: Match) -> Reading | None:
     return Reading("DATE", value, mod_of(m))
 
 
+def rule_coordinated_day(m: Match) -> Reading | None:
+    """"April 24 and 25", "3 or 4 March": a day that takes its partner's month and year.
+    The days must rise ("May 3 and 4", not "May 30 and 4 officers") and the number must
+    not count a noun ("on April 24 and 25 people died")."""
+    days = [w.value for w in m.context if w.cls in ("DAYNUM", "ORD")]
+    if len(days) != 2 or not days[0] < days[1] <= 31 or _counts_a_noun(m):
+        return None
+    shared = [w for w in m.context if w.cls in ("MONTH", "YEAR")]
+    return rule_calendar(replace(m, words=[*m.words, *shared]))
+
+
+def rule_coordinated_year(m: Match) -> Reading | None:
+    """"the 1998-99 season": the second year of a range, in two digits."""
+    first, last = m.context[0].value, int(m.words[0].value)
+    year = first // 100 * 100 + last
+    if m.doc[m.start].text != f"{last:02d}" or year <= first:  # not "1998-2 people", "2009-05"
+        return None
+    return Reading("DATE", str(year))
+
+
+def _counts_a_noun(m: Match) -> bool:
+    return m.end < len(m.doc) and m.doc[m.end].pos_ == "NOUN"
+
+
 def _iso_reading(text: str) -> Reading | None:
     m = ISO_DATE.match(text)
     if m.group(1):
@@ -654,6 +762,8 @@ def _iso_reading(text: str) -> Reading | None:
     else:
         month, day, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
         year += 2000 if year < 50 else 1900 if year < 100 else 0
+        if month > 12:  # "15/03/2012" can only be day first
+            month, day = day, month
     try:
         return Reading("DATE", dt.date(year, month, day).isoformat())
     except ValueError:
@@ -667,10 +777,20 @@ def rule_split_iso(m: Match) -> Reading | None:
 
 
 def rule_decade(m: Match) -> Reading:
+    """"the 1990s", "the mid-1990s", "the '80s", "the early nineties"; "the 1800s" is a century."""
     if m.has("EDGE_DECADE"):
         mod, year = m.value("EDGE_DECADE")
-        return Reading("DATE", str(year // 10), mod)
-    return Reading("DATE", str(m.value("DECADE") // 10), mod_of(m))
+    else:
+        mod, year = mod_of(m), m.value("DECADE") or m.value("DECADE_WORD")
+    return Reading("DATE", _decade_or_century(year), mod)
+
+
+def _decade_or_century(year: int) -> str:
+    """The value of "the <year>s": a century for "the 1800s", "the 1900s" (not "the 2000s",
+    which news uses for its first decade)."""
+    if year % 100 == 0 and year < 2000:
+        return str(year // 100)
+    return str(year // 10)
 
 
 def rule_ordinal_unit(m: Match) -> Reading | None:
@@ -684,12 +804,47 @@ def rule_ordinal_unit(m: Match) -> Reading | None:
     letter = "Q" if unit == "Q" else "H"
     if year is None:
         return Reading("DATE", f"XXXX-{letter}{n}")
-    if m.value("YEAR") is None and m.anchor:
+    of_year = _relative_year_of(m)
+    if of_year is not None:  # "the second half of next year"
+        year = of_year
+    elif m.value("YEAR") is None and m.anchor:
         current = (m.anchor.month - 1) // (3 if unit == "Q" else 6) + 1
         direction = relative_offset(m) if m.has("LAST") else tense(m.doc[m.start])
         if n > current and direction <= 0 and not m.has("NEXT"):
             year -= 1
     return Reading("DATE", f"{year}-{letter}{n}")
+
+
+def rule_coordinated_ordinal(m: Match) -> Reading | None:
+    """"the third and fourth quarters", "the 19th and 20th centuries": an ordinal that takes
+    the unit (and year) of the one after it."""
+    ordinals = [i for i, w in enumerate(m.context) if w.cls == "ORD"]
+    if len(ordinals) != 2 or not m.context[ordinals[0]].value < m.context[ordinals[1]].value:
+        return None
+    return rule_ordinal_unit(replace(m, words=[*m.words, *m.context[ordinals[1] + 1 :]]))
+
+
+#: How many of each part a year has: "the last quarter of 1989" is its fourth.
+PARTS_OF_YEAR = {"Q": 4, "HALF": 2}
+
+
+def rule_last_part_of(m: Match) -> Reading | None:
+    """"the last half of 1989", "the last quarter of next year": the year's final part."""
+    unit = m.value("UNIT")
+    if unit not in PARTS_OF_YEAR or _token_of(m, "LAST").lower_ != "last":
+        return None
+    words = [Word("ORD", PARTS_OF_YEAR[unit]) if w.cls == "LAST" else w for w in m.words]
+    return rule_ordinal_unit(replace(m, words=words))
+
+
+def _relative_year_of(m: Match) -> int | None:
+    """The year in "... of next year", "... of last year", counted from the anchor."""
+    of = next((i for i, w in enumerate(m.words) if w.cls == "OF"), None)
+    if of is None or m.anchor is None:
+        return None
+    after = replace(m, words=m.words[of:])
+    offset = relative_offset(after)
+    return m.anchor.year + offset if offset is not None and after.value("UNIT") == "Y" else None
 
 
 def rule_weekday(m: Match) -> Reading | None:
@@ -725,7 +880,7 @@ def rule_relative(m: Match) -> Reading | None:
         return None
     if m.has("NEXT") and m.tokens[-1].tag_ == "NNS":
         return Reading("DATE", "FUTURE_REF")
-    offset = relative_offset(m) or 0
+    offset = -1 if m.has("PAST") else relative_offset(m) or 0  # "this past week" is last week
     if m.anchor is None:
         return Reading("DATE", "XXXX-XX-XX", mod_of(m))
     value = in_unit(shift(m.anchor, unit, offset), unit)
@@ -738,12 +893,29 @@ def _is_title(m: Match) -> bool:
     return bool(words) and all(t.text[:1].isupper() for t in words) and not m.tokens[0].is_sent_start
 
 
-def rule_part_of_day(m: Match) -> Reading:
+def rule_part_of_day(m: Match) -> Reading | None:
+    """"this morning", "last night", "late afternoon", "mid-afternoon yesterday": a part of
+    the publication day (or of the day named after it, or the day the sentence is about)."""
     part = m.value("PART_OF_DAY")
+    if m.tokens[-1].lower_ in RECURRING or _in_compound(m) or m.has("EDGE") and _modifies_a_noun(m):
+        return None  # "late mornings"; "late-night-show hosts"; "late-night comedians"
     if m.anchor is None:
-        return Reading("TIME", f"XXXX-XX-XXT{part}")
-    back = 1 if m.has("LAST") else 0
-    return Reading("TIME", f"{(m.anchor - dt.timedelta(days=back)).isoformat()}T{part}")
+        return Reading("TIME", f"XXXX-XX-XXT{part}", mod_of(m))
+    if m.has("EDGE"):
+        day = _inner_day(m) or m.local_ref or m.anchor
+    else:
+        day = m.anchor - dt.timedelta(days=1 if m.has("LAST") else 0)
+    return Reading("TIME", f"{day.isoformat()}T{part}", mod_of(m))
+
+
+def _in_compound(m: Match) -> bool:
+    """The match is part of a longer hyphenated word ("late-night-show")."""
+    return m.end < len(m.doc) and m.doc[m.end].text == "-"
+
+
+def _modifies_a_noun(m: Match) -> bool:
+    """The match is an adjective before a noun ("late-night comedians")."""
+    return m.end < len(m.doc) and m.doc[m.end].pos_ in ("NOUN", "PROPN")
 
 
 def rule_deictic(m: Match) -> Reading | None:
@@ -766,8 +938,11 @@ def rule_reference(m: Match) -> Reading:
 
 
 def rule_narrative(m: Match) -> Reading | None:
-    """"the next day", "that same week", "the next morning": from the last day the text gave."""
+    """"the next day", "that same week", "the next morning": from the last day the text gave.
+    In "said that this week's talks", "that" is a conjunction."""
     unit, part = m.value("UNIT"), m.value("PART_OF_DAY")
+    if m.words[0].cls == "THAT" and m.tokens[1].lower_ == "this":
+        return None
     if unit == "Q" and m.has("LAST") and m.anchor:
         return Reading("DATE", in_unit(shift(m.anchor, "Q", -1), "Q"))
     step = 1 if m.has("NEXT") else -1 if m.has("LAST") or m.has("PAST") else 0
@@ -829,6 +1004,14 @@ def rule_duration(m: Match) -> Reading | None:
     return Reading("DURATION", value, mod_of(m))
 
 
+def rule_long_duration(m: Match) -> Reading | None:
+    """"a month-long strike", "a two-day-long visit", "decades-long": the length it names."""
+    unit_token = _token_of(m, "UNIT")
+    n = number_of(m) or ("X" if unit_token.tag_ == "NNS" or unit_token.lower_.endswith("s") else 1)
+    value = duration_value(n, m.value("UNIT"))
+    return Reading("DURATION", value) if value else None
+
+
 def _is_someday(m: Match) -> bool:
     """"could one day replace": "one day" between a modal and its verb is the vague future."""
     if len(m.words) != 2 or not m.start or m.end >= len(m.doc) or m.tokens.text.lower() != "one day":
@@ -852,8 +1035,13 @@ def rule_vague_duration(m: Match) -> Reading | None:
 
 
 def rule_ago(m: Match) -> Reading | None:
-    """"three years ago": the unit of the anchor that many units back."""
-    return _offset_reading(m, m.anchor, -1)
+    """"three years ago": the unit of the anchor that many units back; "a year from now"
+    that many ahead (not "every day from now on")."""
+    if not m.has("FROM"):
+        return _offset_reading(m, m.anchor, -1)
+    if m.value("DEICTIC") not in ("PRESENT_REF", "+0D") or m.words[0].cls == "UNIT" and m.tokens[0].tag_ != "NNS":
+        return None
+    return _offset_reading(m, m.anchor, 1)
 
 
 def rule_shifted(m: Match) -> Reading | None:
@@ -985,12 +1173,23 @@ def rule_the_unit(m: Match) -> Reading | None:
     return Reading("DATE", in_unit(saturday, "WE"))
 
 
+def rule_latest_period(m: Match) -> Reading | None:
+    """"the latest period": in an earnings report, the quarter or half reported on (else
+    the last quarter ended)."""
+    if m.tokens[1].lower_ != "latest" or m.anchor is None:
+        return None
+    return Reading("DATE", m.period or in_unit(shift(m.anchor, "Q", -1), "Q"))
+
+
 def rule_clock(m: Match) -> Reading | None:
     hour, minute = _clock_of(m)
     if hour is None:
         return None
     weekday, month = m.value("WEEKDAY"), m.value("MONTH")
-    day = m.local_ref or m.anchor
+    if weekday or month or m.has("DEICTIC"):  # "5 p.m. Friday": from the publication
+        day = m.anchor
+    else:  # "10 a.m. (0700 GMT) on Friday", or the day the sentence is about
+        day = _day_named_after(m) or m.local_ref or m.anchor
     if day and month:  # "5 p.m. EST, Nov. 9"
         date = m.words[-1].value
         day = _safe_date(resolve_year(day, month, date, tense(m.doc[m.start])), month, date)
@@ -1003,6 +1202,43 @@ def rule_clock(m: Match) -> Reading | None:
         day += dt.timedelta(days=int(spec.split()[0][:-1]))
     date_part = day.isoformat() if day else "XXXX-XX-XX"
     return Reading("TIME", f"{date_part}T{hour:02d}:{minute:02d}")
+
+
+#: How far past a clock time a parenthesis ("(0735 GMT)") may run.
+MAX_ASIDE = 8
+
+
+def _day_named_after(m: Match) -> dt.date | None:
+    """The day a weekday or "today" right after a clock time names, past "on" or an aside
+    in parentheses: "at 10:35 a.m. (0735 GMT) Friday", "at 9 a.m. on Monday"; a clock time
+    inside the parentheses reads past their end."""
+    doc, i = m.doc, m.end
+    if i < len(doc) and doc[i].text == ")":
+        i += 1
+    elif i < len(doc) and doc[i].text == "(":
+        i = next((j + 1 for j in range(i, min(i + MAX_ASIDE, len(doc))) if doc[j].text == ")"), len(doc))
+    if i < len(doc) and doc[i].lower_ == "on":
+        i += 1
+    if i >= len(doc) or m.anchor is None:
+        return None
+    word = WORDS.get(doc[i].lower_.rstrip("."))
+    if word is None or not doc[i].text[0].isupper() and word.cls == "WEEKDAY":
+        return None
+    if word.cls == "WEEKDAY":
+        return resolve_weekday(m.anchor, word.value, tense(doc[i]), None)
+    if word.cls == "DEICTIC" and word.value[:1] in "+-":
+        return m.anchor + dt.timedelta(days=int(word.value.split()[0][:-1]))
+    return None
+
+
+def rule_coordinated_clock(m: Match) -> Reading | None:
+    """"from 2 to 4 p.m.", "between 9 and 11 a.m. Friday": an earlier hour that takes the
+    a.m./p.m. (and day) of the one after it."""
+    hours = [int(re.match(r"\d+", str(w.value))[0]) for w in m.context if w.cls in ("CLOCK", "DAYNUM")]
+    if not m.tokens[0].text.replace(":", "").isdigit() or len(hours) != 2 or not hours[0] < hours[1] <= 12:
+        return None
+    rest = m.context[next(i for i, w in enumerate(m.context) if w.cls == "AMPM") :]
+    return rule_clock(replace(m, words=[*m.words, *rest]))
 
 
 def _clock_of(m: Match) -> tuple[int | None, int]:
@@ -1061,6 +1297,44 @@ def rule_holiday(m: Match) -> Reading | None:
         guess = holiday_date(spec, m.anchor.year)
         year = resolve_year(m.anchor, guess.month, guess.day, tense(m.doc[m.start]))
     return Reading("DATE", holiday_date(spec, year).isoformat())
+
+
+#: The rule that reads the date inside "the week of March 6", by the class it opens with.
+INNER_RULES = {"DEICTIC": "deictic", "WEEKDAY": "weekday", "LAST": "weekday", "NEXT": "weekday",
+               "THIS": "weekday", "MONTH": "calendar", "HOLIDAY": "holiday"}
+
+
+def _inner_day(m: Match) -> dt.date | None:
+    """The day named inside a match ("March 6" in "the week of March 6")."""
+    k = next((i for i, w in enumerate(m.words) if w.cls in INNER_RULES), None)
+    if k is None:
+        return None
+    inner = replace(m, start=m.start + k, words=m.words[k:])
+    reading = RULES[INNER_RULES[m.words[k].cls]](inner)
+    if reading is None or granularity(reading.value) not in ("day", "time"):
+        return None
+    return dt.date.fromisoformat(reading.value[:10])
+
+
+def rule_unit_containing(m: Match) -> Reading | None:
+    """"the week of March 6", "Easter week": the week around a day; "Labor Day weekend":
+    the weekend nearest it."""
+    unit = m.value("UNIT")
+    day = _inner_day(m) if unit in ("W", "WE") else None
+    if day is None:
+        return None
+    return Reading("DATE", in_unit(_nearest_saturday(day) if unit == "WE" else day, unit))
+
+
+def _nearest_saturday(day: dt.date) -> dt.date:
+    """The Saturday within three days of ``day`` (a Monday's is the one before it)."""
+    return next(d for k in range(-3, 4) if (d := day + dt.timedelta(days=k)).isoweekday() == 6)
+
+
+def rule_day_next_to(m: Match) -> Reading | None:
+    """"the day before yesterday", "the day after Christmas": one day off a named day."""
+    day = _inner_day(m) if _token_of(m, "UNIT").lower_ == "day" else None
+    return Reading("DATE", (day + dt.timedelta(days=m.value("RELATION"))).isoformat()) if day else None
 
 
 def holiday_date(spec: str, year: int) -> dt.date:
@@ -1132,14 +1406,15 @@ class Narrative:
     period_sentence: int = -1
     mention: str | None = None
 
-    def match(self, doc, start: int, end: int, words, anchor, sentence: int) -> Match:
+    def match(self, doc, found: Candidate, words: list, anchor, sentence: int) -> Match:
         return Match(
-            doc, start, end, words, anchor, self.ref,
+            doc, found.start, found.end, words[found.start : found.end], anchor, self.ref,
             self.ref if self.ref_sentence == sentence else None,
             self.value if self.value_sentence == sentence else None,
             self.period,
             sentence - self.period_sentence,
             self.mention,
+            words[found.context[0] : found.context[1]],
         )
 
     def note(self, rule: str, reading: Reading, sentence: int) -> None:
@@ -1159,30 +1434,31 @@ def tag(doc, anchor: dt.date | None) -> list[TaggedSpan]:
     chosen = _select(doc, words, candidates(encode(words)), anchor)
     sentence_starts = [sent.start for sent in doc.sents] if chosen else []
     spans, narrative = [], Narrative()
-    for start, end, index in chosen:
-        rule = PATTERNS[index][1]
-        sentence = bisect.bisect_right(sentence_starts, start)
-        reading = RULES[rule](narrative.match(doc, start, end, words[start:end], anchor, sentence))
+    for found in chosen:
+        rule = PATTERNS[found.index][1]
+        sentence = bisect.bisect_right(sentence_starts, found.start)
+        reading = RULES[rule](narrative.match(doc, found, words, anchor, sentence))
         if reading is None:
             continue
-        spans.append(TaggedSpan(start, end, reading))
+        spans.append(TaggedSpan(found.start, found.end, reading))
         narrative.note(rule, reading, sentence)
     return spans
 
 
-def _select(doc, words, found, anchor) -> list[tuple[int, int, int]]:
+def _select(doc, words, found: list[Candidate], anchor) -> list[Candidate]:
     """The longest matches that their rule accepts, without overlaps, in text order."""
     taken = [False] * len(doc)
     chosen = []
-    for start, end, index in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
-        if any(taken[start:end]):
+    for c in sorted(found, key=lambda c: (c.start - c.end, c.index, c.start)):
+        if any(taken[c.start : c.end]):
             continue
-        rule = PATTERNS[index][1]
-        if RULES[rule](Match(doc, start, end, words[start:end], anchor)) is None:
+        rule = PATTERNS[c.index][1]
+        context = words[c.context[0] : c.context[1]]
+        if RULES[rule](Match(doc, c.start, c.end, words[c.start : c.end], anchor, context=context)) is None:
             continue
-        taken[start:end] = [True] * (end - start)
-        chosen.append((start, end, index))
-    return sorted(chosen)
+        taken[c.start : c.end] = [True] * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def date_value(reading: Reading, text: str, doc, start: int) -> DateValue | None:

@@ -1,0 +1,229 @@
+"""The temporal tagger's later rule families, each on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dossier.extract.time import tag
+
+FRIDAY = dt.date(2025, 2, 14)
+
+
+@pytest.fixture(scope="module")
+def timexes(nlp):
+    """``timexes(text, anchor)`` -> ``{span text: (type, value, mod)}``."""
+
+    def run(text: str, anchor: dt.date | None = FRIDAY) -> dict[str, tuple]:
+        doc = nlp(text)
+        return {
+            doc[s.start : s.end].text: (s.reading.type, s.reading.value, s.reading.mod)
+            for s in tag(doc, anchor)
+        }
+
+    return run
+
+
+def values(found: dict) -> dict[str, str]:
+    return {text: reading[1] for text, reading in found.items()}
+
+
+# --- coordination and ranges ------------------------------------------------------
+
+
+def test_coordinated_days_share_the_month(timexes):
+    found = values(timexes("The envoys will hold talks on April 24 and 25 in Vienna."))
+    assert found == {"April 24": "2025-04-24", "25": "2025-04-25"}
+    assert values(timexes("The ballot is due on March 3 or 4.")) == {"March 3": "2025-03-03", "4": "2025-03-04"}
+
+
+def test_coordinated_days_before_the_month(timexes):
+    found = values(timexes("The fair will run on 3 and 4 May."))
+    assert found == {"3": "2025-05-03", "4 May": "2025-05-04"}
+
+
+def test_a_day_range_shares_the_year_after_it(timexes):
+    found = values(timexes("The congress met on Oct. 12-14, 2019, in Lyon."))
+    assert found == {"Oct. 12": "2019-10-12", "14, 2019": "2019-10-14"}
+
+
+def test_numbers_after_a_date_that_count_something_are_not_days(timexes):
+    assert values(timexes("On June 8 and 9 miners were rescued.")) == {"June 8": "2024-06-08"}
+    assert values(timexes("Between Jan. 30 and 4 officers were hurt.")) == {"Jan. 30": "2025-01-30"}
+
+
+def test_two_digit_second_year_of_a_range(timexes):
+    found = values(timexes("Revenue fell in the 2018-19 season."))
+    assert found == {"2018": "2018", "19": "2019"}
+    assert values(timexes("In 2016-3 rivals merged.")) == {"2016": "2016"}
+
+
+def test_coordinated_ordinals_share_the_unit(timexes):
+    found = values(timexes("Margins shrank in the third and fourth quarters of last year."))
+    assert found == {"third": "2024-Q3", "fourth quarters of last year": "2024-Q4"}
+    found = values(timexes("Cities grew in the 18th and 19th centuries."))
+    assert found == {"18th": "17", "19th centuries": "18"}
+
+
+def test_an_earlier_hour_takes_the_am_or_pm_after_it(timexes):
+    found = values(timexes("Polls stay open from 7 to 9 p.m., and the count runs between 9:30 and 11 a.m. Monday."))
+    assert found == {
+        "7": "2025-02-14T19:00",
+        "9 p.m.": "2025-02-14T21:00",
+        "9:30": "2025-02-17T09:30",
+        "11 a.m. Monday": "2025-02-17T11:00",
+    }
+
+
+# --- calendar dates ---------------------------------------------------------------
+
+
+def test_numeric_dates_that_can_only_be_day_first(timexes):
+    assert values(timexes("The decree of 25/12/2019 was repealed.")) == {"25/12/2019": "2019-12-25"}
+
+
+def test_month_the_ordinal(timexes):
+    assert values(timexes("The pact was signed on May the 3rd, 2021.")) == {"May the 3rd, 2021": "2021-05-03"}
+
+
+def test_hundreds_are_centuries(timexes):
+    found = timexes("Mills built in the late 1800s outlived those of the 1990s and the early 2000s.")
+    assert found["the late 1800s"] == ("DATE", "18", "END")
+    assert values(found) == {"the late 1800s": "18", "the 1990s": "199", "the early 2000s": "200"}
+
+
+def test_decades_in_words_need_the_article(timexes):
+    found = timexes("Rents doubled in the nineties and again in the early seventies.")
+    assert found == {"the nineties": ("DATE", "199", None), "the early seventies": ("DATE", "197", "START")}
+    assert timexes("Both founders are in their forties.") == {}
+
+
+def test_years_with_a_before_or_after_prefix(timexes):
+    found = timexes("Pre-1990 cars and post-2008 rules differ.")
+    assert found == {"Pre-1990": ("DATE", "1990", "BEFORE"), "post-2008": ("DATE", "2008", "AFTER")}
+
+
+# --- relative and composite dates -------------------------------------------------
+
+
+def test_ordinal_unit_of_a_relative_year(timexes):
+    found = values(timexes("Hiring should pick up in the second half of next year."))
+    assert found == {"the second half of next year": "2026-H2"}
+    found = values(timexes("Exports slumped in the first quarter of last year."))
+    assert found == {"the first quarter of last year": "2024-Q1"}
+
+
+def test_the_last_part_of_a_year_is_its_final_one(timexes):
+    found = values(timexes("Demand eased in the last half of 2023 and may firm in the last quarter of next year."))
+    assert found == {"the last half of 2023": "2023-H2", "the last quarter of next year": "2026-Q4"}
+
+
+def test_the_latest_period_is_the_one_reported_on(timexes):
+    found = values(timexes("Profit fell in the fourth quarter. In the latest period, costs rose."))
+    assert found == {"the fourth quarter": "2024-Q4", "the latest period": "2024-Q4"}
+
+
+def test_this_past_unit_is_the_last_one(timexes):
+    found = values(timexes("Storms hit the coast this past weekend and again this past week."))
+    assert found == {"this past weekend": "2025-W06-WE", "this past week": "2025-W06"}
+
+
+def test_units_from_now(timexes):
+    found = values(timexes("Two weeks from now the plant closes, and a year from today it is sold."))
+    assert found == {"Two weeks from now": "2025-W09", "a year from today": "2026"}
+    assert values(timexes("Prices stay frozen from today through March 3."))["today"] == "2025-02-14"
+    assert values(timexes("We campaign every day from now on.")) == {"every day": "P1D", "now": "PRESENT_REF"}
+
+
+def test_the_week_containing_a_day(timexes):
+    assert values(timexes("Voting opens the week of March 10.")) == {"the week of March 10": "2025-W11"}
+    assert values(timexes("Traffic will peak in Thanksgiving week.")) == {"Thanksgiving week": "2025-W48"}
+
+
+def test_a_holiday_weekend_is_the_one_nearest_the_holiday(timexes):
+    found = values(timexes("Roads were jammed over the Labor Day weekend.", dt.date(2025, 9, 10)))
+    assert found == {"Labor Day weekend": "2025-W35-WE"}
+
+
+def test_the_day_before_or_after_a_day(timexes):
+    found = values(timexes("She flew in the day before yesterday and leaves the day after tomorrow."))
+    assert found == {"the day before yesterday": "2025-02-12", "the day after tomorrow": "2025-02-16"}
+    assert values(timexes("He resigned the day before last Tuesday.")) == {"the day before last Tuesday": "2025-02-10"}
+
+
+def test_counted_days_before_a_day_stay_a_duration(timexes):
+    found = values(timexes("Three days before Friday, the army moved."))
+    assert found == {"Three days": "P3D", "Friday": "2025-02-14"}
+
+
+def test_that_before_this_week_is_a_conjunction(timexes):
+    found = values(timexes("Aides said that this week's speech will be short. They met that same week."))
+    assert found == {"this week": "2025-W07", "that same week": "2025-W07"}
+
+
+# --- parts of the day and clock times ---------------------------------------------
+
+
+def test_edges_of_parts_of_the_day(timexes):
+    found = timexes("Shares slid by mid-afternoon yesterday. Trading was calm in the early morning.")
+    assert found["mid-afternoon yesterday"] == ("TIME", "2025-02-13TAF", "MID")
+    assert found["early morning"] == ("TIME", "2025-02-14TMO", "START")
+    assert timexes("Late-night comedians mocked the late night talk show.") == {}
+
+
+def test_clock_times_said_in_words(timexes):
+    found = values(timexes("The blast came at 4 in the morning; the curfew starts at 10 at night."))
+    assert found == {"4 in the morning": "2025-02-14T04:00", "10 at night": "2025-02-14T22:00"}
+    assert values(timexes("The shop opens at 9 o'clock.")) == {"9 o'clock": "2025-02-14T09:00"}
+
+
+def test_clock_with_a_weekday_counts_from_the_publication_day(timexes):
+    found = values(timexes("The final moved from next Sunday; kickoff will be at 8 p.m. Saturday."))
+    assert found["8 p.m. Saturday"] == "2025-02-15T20:00"
+
+
+def test_a_clock_time_takes_the_day_named_after_it(timexes):
+    found = values(timexes("The blast came at 10:35 a.m. (0735 GMT) Tuesday. Talks resume at 9 a.m. on Monday."))
+    assert found == {
+        "10:35 a.m.": "2025-02-11T10:35",
+        "0735 GMT": "2025-02-11T07:35",
+        "Tuesday": "2025-02-11",
+        "9 a.m.": "2025-02-17T09:00",
+        "Monday": "2025-02-17",
+    }
+
+
+# --- tense ------------------------------------------------------------------------
+
+
+def test_what_is_put_off_until_a_day_lies_ahead(timexes):
+    assert values(timexes("The judge postponed the hearing until Tuesday.")) == {"Tuesday": "2025-02-18"}
+    assert values(timexes("The court gave the firm until 5 p.m. Monday to reply."))["5 p.m. Monday"] == (
+        "2025-02-17T17:00"
+    )
+    assert values(timexes("The protest lasted until Tuesday.")) == {"Tuesday": "2025-02-11"}
+
+
+def test_starting_and_effective_look_ahead(timexes):
+    assert values(timexes("Starting Monday, the bus fare is two euros.")) == {"Monday": "2025-02-17"}
+    assert values(timexes("Effective Tuesday, the limit is lower.")) == {"Tuesday": "2025-02-18"}
+    assert values(timexes("On Monday, the bus fare was two euros.")) == {"Monday": "2025-02-10"}
+
+
+# --- durations --------------------------------------------------------------------
+
+
+def test_fractions_of_units(timexes):
+    found = values(timexes("The siege lasted 2 1/2 years; the talks ran 5 1/2 hours."))
+    assert found == {"2 1/2 years": "P2Y6M", "5 1/2 hours": "PT5H30M"}
+    found = values(timexes("He waited a day and a half, then half an hour, then a minute and a half."))
+    assert found == {"a day and a half": "P1DT12H", "half an hour": "PT30M", "a minute and a half": "PT1M30S"}
+    found = timexes("She led for one and a half years and then about a year and a half.")
+    assert found == {"one and a half years": ("DURATION", "P1Y6M", None),
+                     "about a year and a half": ("DURATION", "P1Y6M", "APPROX")}
+
+
+def test_lengths_joined_with_long(timexes):
+    found = values(timexes("A month-long strike ended a decades-long truce and a three-day-long fair."))
+    assert found == {"month-long": "P1M", "decades-long": "PXDE", "three-day-long": "P3D"}
