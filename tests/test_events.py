@@ -425,3 +425,8 @@ def test_aid_worth_a_sum_of_goods_is_aid(events):
 ])
 def test_protest_phrases(events, text, mode):
     assert only(events(text), "PROTEST").mode == mode
+
+
+def test_mediation_between_parties_ended_is_aimed_at_them(events):
+    event = only(events("Norway suspended its mediation between the Sri Lankan government and the rebels."), "SANCTION")
+    assert codes(event.recipient)[0] == "LKA"
