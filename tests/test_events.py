@@ -430,3 +430,8 @@ def test_protest_phrases(events, text, mode):
 def test_mediation_between_parties_ended_is_aimed_at_them(events):
     event = only(events("Norway suspended its mediation between the Sri Lankan government and the rebels."), "SANCTION")
     assert codes(event.recipient)[0] == "LKA"
+
+
+def test_inspectors_sent_are_an_investigation_and_troops_a_mobilization(events):
+    assert only(events("The OSCE sent investigators to the disputed region."), "ACCUSE").mode == "investigate"
+    assert only(events("Chad sent troops to Niger."), "MOBILIZE").mode == "troops"
