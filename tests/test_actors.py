@@ -249,3 +249,14 @@ def test_a_place_name_two_states_share_is_the_one_the_text_is_about(resolve):
     assert mention(lebanon, "Tripoli").entity.country == "LBN"
     libya = resolve("Libyan militias fought in Tripoli.")
     assert mention(libya, "Tripoli").entity.country == "LBY"
+
+
+def test_an_undated_article_reads_offices_as_of_the_latest_date_it_names(nlp, kb):
+    from dossier.extract.time import time_component
+
+    text = "In March 2021 the U.S. president met Japanese officials."
+    doc = nlp(text)
+    ctx = Context(article_id="t", published=None, kb=kb)
+    ctx.records.extend(time_component(doc, ctx))
+    president = mention(actors(doc, ctx), "U.S. president").entity
+    assert president.name == "Joe Biden"

@@ -752,6 +752,30 @@ def resolve(doc, kb, date: dt.date, text: str | None = None) -> list[Found]:
     return _with_pronouns(doc, resolver.found, doc.text if text is None else text)
 
 
+def _written_after(timexes) -> dt.date | None:
+    """For an undated article: the end of the latest past period its text names ("in
+    2019", "on March 3, 2021"), which it was written after; offices are read as of then
+    rather than today. None when the text names no calendar date."""
+    today = dt.date.today()
+    ends = [end for t in timexes if t.type == "DATE" and (end := _period_end(t.value)) is not None]
+    past = [end for end in ends if end <= today]
+    return max(past) if past else None
+
+
+def _period_end(value: str) -> dt.date | None:
+    """The last day of an ISO date prefix (2021, 2021-03, 2021-03-03); None for others."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if match is None:
+        return None
+    year, month, day = int(match[1]), match[2], match[3]
+    if day:
+        return dt.date(year, int(month), int(day))
+    if month:
+        following = dt.date(year + int(month) // 12, int(month) % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(year, 12, 31)
+
+
 def _places_in_context(found: list[Found]) -> None:
     """A place name several states share ("Tripoli") is the one in the state the text
     names most that has one; a name only one state has is left as it is."""
@@ -819,11 +843,11 @@ def _with_pronouns(doc, found: list[Found], text: str) -> list[Found]:
     return found
 
 
-@register("actors", version="2")
+@register("actors", version="3")
 def actors(doc, ctx: Context) -> list[Record]:
     """Actor mentions resolved against the KB as of the article's date."""
     kb = ctx.kb if ctx.kb is not None else kb_module.load()
-    date = ctx.published or dt.date.today()
+    date = ctx.published or _written_after(ctx.timexes) or dt.date.today()
     text = doc.text
     found = resolve(doc, kb, date, text)
     sentence = _SentenceTexts(doc, text)
