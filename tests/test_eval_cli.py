@@ -66,3 +66,18 @@ def test_code_turns_sentence_lines_into_event_lines(tmp_path):
     out = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     assert [o["id"] for o in out] == ["s1", "s2"]
     assert out[1]["events"] == []
+
+
+def test_plover_scoring_reads_quads_and_the_place_convention():
+    from dossier.eval.plover import Report, score_sentence
+
+    gold = {"event": "COERCE", "source": [{"code": "TUR"}], "target": [{"code": "TUR"}],
+            "text": "Turkish police imposed a curfew in Mardin."}
+    curfew = {"type": "COERCE", "factuality": "asserted", "actor": [{"country": "TUR"}], "recipient": [],
+              "location": {"name": "Mardin", "country": "TUR"}}
+    arrest = {"type": "ASSAULT", "factuality": "asserted", "actor": [{"country": "TUR"}], "recipient": []}
+    report = Report()
+    score_sentence(report, gold, [curfew, arrest])
+    assert (report.type.tp, report.type.fp) == (1, 1)
+    assert (report.quad.tp, report.quad.fp) == (1, 0)  # both are material conflict
+    assert (report.triple.tp, report.triple_place.tp) == (0, 1)

@@ -11,6 +11,8 @@ sentence we compare sets, summing true positives, false positives and false
 negatives over sentences:
 
 - type: the gold type vs the set of types of the predicted events;
+- quad class: the same with each type's PLOVER quad category (verbal/material
+  cooperation/conflict), the coarse reading event-data users aggregate to;
 - actor country, source side: gold source codes vs the countries of the actors
   of all predicted events; target side likewise with recipients. Actors without
   a known country contribute nothing; a sentence without gold target has an
@@ -76,6 +78,7 @@ class Score(Figures):
 class Report:
     sentences: int = 0
     type: Score = field(default_factory=Score)
+    quad: Score = field(default_factory=Score)
     source: Score = field(default_factory=Score)
     target: Score = field(default_factory=Score)
     triple: Score = field(default_factory=Score)
@@ -85,7 +88,7 @@ class Report:
 
     def format(self) -> str:
         lines = [f"PLOVER gold: {self.sentences} sentences (per-sentence set matching)",
-                 self.type.line("event type"), self.source.line("actor country (src)"),
+                 self.type.line("event type"), self.quad.line("quad class"), self.source.line("actor country (src)"),
                  self.target.line("actor country (tgt)"), self.triple.line("triple (src,type,tgt)"),
                  self.triple_place.line("triple (place as tgt)"),
                  "", "per type:"]
@@ -124,6 +127,7 @@ def score_sentence(report: Report, gold: dict, events: list[dict]) -> None:
     gold_types = {gold_type} if gold_type else set()
     report.sentences += 1
     report.type.add(predicted, gold_types)
+    report.quad.add({onto.quad(k) for k in predicted}, {onto.quad(k) for k in gold_types})
     for kind in predicted | gold_types:
         report.per_type.setdefault(kind, Score()).add(predicted & {kind}, gold_types & {kind})
     for kind in gold_types:
