@@ -75,9 +75,9 @@ def test_plover_scoring_reads_quads_and_the_place_convention():
             "text": "Turkish police imposed a curfew in Mardin."}
     curfew = {"type": "COERCE", "factuality": "asserted", "actor": [{"country": "TUR"}], "recipient": [],
               "location": {"name": "Mardin", "country": "TUR"}}
-    arrest = {"type": "ASSAULT", "factuality": "asserted", "actor": [{"country": "TUR"}], "recipient": []}
+    shooting = {"type": "ASSAULT", "factuality": "asserted", "actor": [{"country": "TUR"}], "recipient": []}
     report = Report()
-    score_sentence(report, gold, [curfew, arrest])
+    score_sentence(report, gold, [curfew, shooting])
     assert (report.type.tp, report.type.fp) == (1, 1)
     assert (report.quad.tp, report.quad.fp) == (1, 0)  # both are material conflict
     assert (report.triple.tp, report.triple_place.tp) == (0, 1)
