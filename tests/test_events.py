@@ -435,3 +435,15 @@ def test_mediation_between_parties_ended_is_aimed_at_them(events):
 def test_inspectors_sent_are_an_investigation_and_troops_a_mobilization(events):
     assert only(events("The OSCE sent investigators to the disputed region."), "ACCUSE").mode == "investigate"
     assert only(events("Chad sent troops to Niger."), "MOBILIZE").mode == "troops"
+
+
+def test_anti_and_pro_name_a_stance_not_a_nationality(events):
+    event = only(events("Pro-Russian separatists shelled a school in the town."), "ASSAULT")
+    assert codes(event.actor) == [None]
+
+
+def test_reflexives_languages_and_borders_are_no_recipients(events):
+    event = only(events("Two suicide bombers from Chad killed nine people and themselves."), "ASSAULT")
+    assert "themselves" not in texts(event.recipient) and event.mode == "suicide-attack"
+    event = only(events("The Estonian court cancelled restrictions on the Russian language."), "CONCEDE")
+    assert event.recipient == []

@@ -58,6 +58,9 @@ PRONOUNS = {
     "itself": ("thing", "sg"), "they": (None, "pl"), "them": (None, "pl"),
     "their": (None, "pl"), "theirs": (None, "pl"), "themselves": (None, "pl"),
 }
+#: Words that, hyphenated before a name, make it the object of a stance.
+STANCE_WORDS = {"anti", "pro"}
+STANCE_PREFIXES = ("anti-", "pro-")
 #: Arcs a modifier climbs to reach the noun it modifies.
 CLIMB_DEPS = {"compound", "amod", "poss", "nmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
@@ -174,6 +177,8 @@ class Finder:
     def pieces(self, doc, date: dt.date) -> list[Piece]:
         found = []
         for _, s, e in self.names(doc):
+            if _stance_prefixed(doc, s):
+                continue
             candidates = self.kb.lookup(doc[s:e].text, date)
             if candidates and _plausible(doc[s:e], candidates):
                 found.append(Piece(s, e, "kb", candidates=candidates))
@@ -197,7 +202,7 @@ class Finder:
         result = list(pieces)
         skip = not_actors()
         for ent in doc.ents:
-            if ent.label_ not in NER_LABELS or "\n" in ent.text or ent.text in skip:
+            if ent.label_ not in NER_LABELS or "\n" in ent.text or ent.text in skip or _stance_prefixed(doc, ent.start):
                 continue
             end = ent.end - 1 if ent[-1].tag_ == "POS" and len(ent) > 1 else ent.end  # "Hussein's"
             lo = bisect.bisect_left(starts, ent.start) - 1
@@ -232,6 +237,14 @@ def _hashes(vocab, strings) -> numpy.ndarray:
 
 def _sentence_starts(doc) -> list[int]:
     return numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
+
+
+def _stance_prefixed(doc, start: int) -> bool:
+    """A name after "anti-" or "pro-" says whom one is for or against, not whose one is
+    ("an anti-Syria journalist", "pro-Russian separatists")."""
+    if start >= 1 and doc[start].lower_.startswith(STANCE_PREFIXES):
+        return True  # one token: "pro-Russian"
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_WORDS
 
 
 def _plausible(span, candidates) -> bool:

@@ -315,6 +315,8 @@ class Coder:
     def entities(self, tokens: list[Token], claimant: Entity | None) -> list[Entity]:
         out: list[Entity] = []
         for tok in tokens:
+            if tok.lower_ in self.lex.roles["reflexives"] or tok.lemma_.lower() in self.lex.roles["non_party_nouns"]:
+                continue  # "killed 23 people as well as themselves", "restrictions on the Russian language"
             entity = self.entity(tok, claimant)
             if entity is not None and not self.is_place(entity, tok) and not _same_any(entity, out):
                 out.append(entity)
@@ -535,7 +537,7 @@ def _phrase_tokens(trigger: Trigger) -> list[Token]:
     toks = [trigger.token, *trigger.token.children]
     for merged in trigger.merged:
         toks += [merged.token, *merged.token.children]
-    toks += [g for c in trigger.token.children if c.dep_ in ("prep", "dobj") for g in c.children]
+    toks += [g for c in trigger.token.children if c.dep_ in ("prep", "dobj", "nsubj") for g in c.children]
     return toks
 
 
