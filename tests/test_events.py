@@ -447,3 +447,27 @@ def test_reflexives_languages_and_borders_are_no_recipients(events):
     assert "themselves" not in texts(event.recipient) and event.mode == "suicide-attack"
     event = only(events("The Estonian court cancelled restrictions on the Russian language."), "CONCEDE")
     assert event.recipient == []
+
+
+def test_fire_as_a_verb_of_dismissal_is_no_attack(events):
+    assert events("The president fired his national security adviser on Friday.") == []
+
+
+def test_clashes_with_police_make_both_sides_actors(events):
+    event = only(events("Protesters clashed with riot police in Tbilisi."), "ASSAULT")
+    assert {"Protesters", "riot police"} <= set(texts(event.actor))
+
+
+def test_a_package_of_aid_announced_is_aid(events):
+    event = only(events("Germany announced a new package of military aid for Ukraine."), "AID")
+    assert codes(event.actor) == ["DEU"] and codes(event.recipient) == ["UKR"]
+
+
+def test_a_denied_claim_has_no_recipient_in_its_subject(events):
+    event = only(events("The ministry denied that Belarusian drones had entered Lithuanian airspace."), "REJECT")
+    assert "BLR" not in codes(event.recipient)
+
+
+def test_arrests_at_a_place_keep_the_place_out_of_the_recipients(events):
+    event = only(events("Police arrested dozens of students at Harvard University."), "COERCE")
+    assert texts(event.recipient) == ["students"]

@@ -253,7 +253,8 @@ class Coder:
         actor of a request's or complaint's content); else the recipients or partners of what is threatened,
         promised or refused."""
         found = roles.recipients(trigger, self.lex, tokens)
-        if not found and kind in self.lex.roles["content_subject_types"]:  # who is asked, refused, allowed, accused
+        if not found and kind in self.lex.roles["content_subject_types"] and not trigger.spec.get("claim"):
+            # who is asked, refused, allowed, accused
             found = roles.content_subject(trigger, support_verb(trigger, self.lex))
         if not found and kind == "REQUEST":
             found = [t for c in trigger.content for t in roles.actors(c, self.lex, tokens)]

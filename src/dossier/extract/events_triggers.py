@@ -83,7 +83,7 @@ def in_class(lex: Lexicon, tok: Token | None, name: str) -> bool:
 def _phrasal(tok: Token, lex: Lexicon) -> tuple[dict, list[Token]] | None:
     lemma = lex.lemma(tok)
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "dobj"):
+        if child.dep_ in ("prt", "prep", "dobj") and not _of_time(child):
             word = child.lower_ if child.dep_ != "dobj" else child.lemma_.lower()
             spec = lex.phrasal.get(f"{lemma} {word}")
             if spec:
@@ -94,6 +94,11 @@ def _phrasal(tok: Token, lex: Lexicon) -> tuple[dict, list[Token]] | None:
                     if grand.dep_ == "pobj" and spec:
                         return spec, [child, grand]
     return None
+
+
+def _of_time(prep: Token) -> bool:
+    """A preposition of time ("fired his adviser on Friday"): no part of a phrasal verb."""
+    return prep.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _has_partner(tok: Token) -> bool:
