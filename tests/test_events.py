@@ -471,3 +471,13 @@ def test_a_denied_claim_has_no_recipient_in_its_subject(events):
 def test_arrests_at_a_place_keep_the_place_out_of_the_recipients(events):
     event = only(events("Police arrested dozens of students at Harvard University."), "COERCE")
     assert texts(event.recipient) == ["students"]
+
+
+def test_drones_launched_are_an_attack(events):
+    event = only(events("Russian forces launched 90 drones overnight, Ukraine's air force said."), "ASSAULT")
+    assert event.mode == "drone" and codes(event.actor) == ["RUS"]
+
+
+def test_a_seat_of_government_is_located_in_its_state_not_a_namesake_city(events):
+    event = only(events("Zelensky met Trump at the White House on Monday."), "CONSULT")
+    assert event.location is not None and event.location.country == "USA"

@@ -422,7 +422,14 @@ class Coder:
             if any(s is not None and s <= tok.idx < e for s, e in parties):
                 continue
             span = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
-            found = places.resolve(span.text if span is not None else tok.text, self.near)
+            name = span.text if span is not None else tok.text
+            known = self.ctx.entity_for(tok.idx, tok.idx + len(tok))
+            if known is not None and known.actor_id and not known.actor_id.startswith("article:") \
+                    and known.kind not in PLACE_KINDS:
+                if known.kind == "state" and known.country:  # "at the White House": that state's seat
+                    return Location(name, known.country)
+                continue  # a body's name is no place, whatever the gazetteer's translations say
+            found = places.resolve(name, self.near)
             if found is not None:
                 return found
         return next((found for c in trigger.content if (found := self.location(c, parties)) is not None), None)
