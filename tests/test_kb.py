@@ -138,3 +138,10 @@ def test_a_shared_place_name_resolves_near_the_states_given():
     assert places.resolve("Tripoli", ["LBN"]).country == "LBN"
     assert places.resolve("Tripoli", ["FRA", "LBN"]).country == "LBN"  # France has none
     assert places.resolve("Paris", ["LBN"]).country == "FRA"
+
+
+def test_an_english_phrase_is_no_alternate_city_name():
+    from dossier.kb import places
+
+    assert places.resolve("White House") is None
+    assert places.resolve("Casablanca").country == "MAR"

@@ -61,13 +61,14 @@ def _build_gazetteer() -> dict[str, tuple[Location, ...]]:
     for country in countries.values():
         add(country["name"], 10**10, Location(country["name"], country["iso3"]))
     official = set(index)
+    extra = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    not_places = {fold(name) for name in extra.get("not_places") or ()}
     for city in cities:
         if city["population"] < ALTERNATE_MIN_POPULATION:
             continue
         for alt in city.get("alternatenames") or ():
-            if _english_like(alt) and fold(alt) not in official:
+            if _english_like(alt) and fold(alt) not in official and fold(alt) not in not_places:
                 add(alt, city["population"], _city(city, iso3))
-    extra = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
     for name, country in (extra.get("territories") or {}).items():
         if fold(name) not in official:
             index[fold(name)] = [(10**9, Location(name, country))]
