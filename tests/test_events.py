@@ -481,3 +481,10 @@ def test_drones_launched_are_an_attack(events):
 def test_a_seat_of_government_is_located_in_its_state_not_a_namesake_city(events):
     event = only(events("Zelensky met Trump at the White House on Monday."), "CONSULT")
     assert event.location is not None and event.location.country == "USA"
+
+
+def test_a_planned_deployment_threatens_only_whom_it_is_sent_against(events):
+    event = only(events("Canada will send 200 more soldiers to Latvia next year."), "MOBILIZE")
+    assert event.factuality == "future" and codes(event.recipient) == ["LVA"]
+    event = only(events("Azerbaijan will deploy troops against Armenia."), "THREATEN")
+    assert codes(event.recipient) == ["ARM"]

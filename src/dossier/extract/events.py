@@ -177,7 +177,9 @@ class Coder:
         actor, recipient = self.participants(trigger, reading, mod, claimant, refusal, tokens)
         date = self.date(trigger)
         reading, factuality = self.settle(reading, mod, actor, refusal, date)
-        reading = self.reduce(reading, factuality, actor, claimant)
+        heads = [trigger.token, *(c for c in trigger.token.children if c.dep_ == "dobj")]
+        aimed = any(roles.pobjs(h, self.lex.roles["aim_preps"]) for h in heads)  # "troops against X"
+        reading = self.reduce(reading, factuality, actor, claimant, aimed)
         if reading is None:
             return None
         if claimant is not None and reading.origin == "THREATEN" and _speaks_for(claimant, actor):
@@ -269,12 +271,17 @@ class Coder:
             found = roles.content_entities(trigger, self.lex)
         return found
 
-    def reduce(self, reading: Reading, factuality: str, actor: list[Entity], claimant: Entity | None) -> Reading | None:
-        """PLOVER's single categories for future cooperation and threatened conflict."""
+    def reduce(self, reading: Reading, factuality: str, actor: list[Entity], claimant: Entity | None,
+               aimed: bool) -> Reading | None:
+        """PLOVER's single categories for future cooperation and threatened conflict. A
+        deployment announced against no one ("will send troops to Latvia") is a planned
+        mobilization, not a threat."""
         kind, mode = reading.type, reading.mode
         if factuality in ("future", "conditional") and self.onto.future_type(kind) != kind:
             return Reading(self.onto.future_type(kind), [], origin=kind)
         threat = self.onto.threat_mode(kind, mode)
+        if kind in self.lex.roles["aimed_threat_types"] and not aimed and factuality == "future":
+            threat = None
         own_voice = claimant is None or _same_side(claimant, actor)
         announced = (factuality == "future" and own_voice) or (
             factuality == "hypothetical" and claimant is not None and _same_side(claimant, actor))
