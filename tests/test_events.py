@@ -488,3 +488,13 @@ def test_a_planned_deployment_threatens_only_whom_it_is_sent_against(events):
     assert event.factuality == "future" and codes(event.recipient) == ["LVA"]
     event = only(events("Azerbaijan will deploy troops against Armenia."), "THREATEN")
     assert codes(event.recipient) == ["ARM"]
+
+
+def test_leaders_meeting_abroad_do_not_take_the_host_country(events):
+    event = only(events("Officials said the two leaders may meet in Istanbul next week."), "CONSULT")
+    assert codes(event.actor) == [None]
+
+
+def test_a_refused_meeting_names_those_refused(events):
+    event = only(events("The minister refused to meet the striking doctors."), "REJECT")
+    assert texts(event.recipient) == ["the striking doctors"]

@@ -186,7 +186,7 @@ class Coder:
             actor = _speaker_first(claimant, actor)
         location = self.location(trigger, {(e.start, e.end) for e in actor + recipient})
         if location is not None and location.country:
-            actor, recipient = self.located(trigger, actor, recipient, location.country)
+            actor, recipient = self.located(trigger, reading.type, actor, recipient, location.country)
         if not actor and not recipient:
             return None  # PLOVER codes no event without a named participant
         recipient = self.repressed(reading.type, actor, recipient)
@@ -441,15 +441,18 @@ class Coder:
                 return found
         return next((found for c in trigger.content if (found := self.location(c, parties)) is not None), None)
 
-    def located(self, trigger: Trigger, actor: list[Entity], recipient: list[Entity],
+    def located(self, trigger: Trigger, kind: str, actor: list[Entity], recipient: list[Entity],
                 country: str) -> tuple[list[Entity], list[Entity]]:
         """The CAMEO/PLOVER convention for generic agents: demonstrators, police, gunmen,
         officials or a bombing whose own phrase names no state are of the state where the
-        event happens. Places stay the location; named actors keep their own country."""
+        event happens. Places stay the location; named actors keep their own country; and
+        leaders or officials at talks abroad ("the two leaders may meet in Istanbul") are
+        no guide to whose they are."""
         if not actor and recipient and (agent := roles.bare_agent(trigger, self.lex)) is not None:
             start, end = agent.left_edge.idx, agent.idx + len(agent)
             actor = [Entity(text=self.chars(start, end), start=start, end=end)]
-        return self._located(actor, country), self._located(recipient, country)
+        travelling = frozenset(self.lex.roles["travelling_nouns"]) if kind in self.lex.roles["abroad_types"] else frozenset()
+        return self._located(actor, country, travelling), self._located(recipient, country, travelling)
 
     def repressed(self, kind: str, actor: list[Entity], recipient: list[Entity]) -> list[Entity]:
         """People a state's police, government or courts coerce or strike ("police dispersed
@@ -472,9 +475,9 @@ class Coder:
         country = states.pop()
         return [replace(e, country=country, country_basis="recipient") if self._generic(e) else e for e in actor]
 
-    def _located(self, side: list[Entity], country: str) -> list[Entity]:
+    def _located(self, side: list[Entity], country: str, travelling: frozenset[str]) -> list[Entity]:
         """A generic party conjoined with one that names its state ("Israeli jets and tanks")
-        is of that state, not of the place."""
+        is of that state, not of the place; nor is one named by a ``travelling`` noun."""
         known = [self._root(e) for e in side if e.country and e.text.lower() not in self.pronouns]
         known_i = {t.i for t in known if t is not None}
         def conjoined(e: Entity) -> bool:
@@ -482,8 +485,13 @@ class Coder:
             return root is not None and any(
                 (root.dep_ == "conj" and root.head.i in known_i) or (k.dep_ == "conj" and k.head.i == root.i)
                 for k in known if k is not None)
-        return [replace(e, country=country, country_basis="location") if self._generic(e) and not conjoined(e) else e
+        return [replace(e, country=country, country_basis="location")
+                if self._generic(e) and not conjoined(e) and not self._named_by(e, travelling) else e
                 for e in side]
+
+    def _named_by(self, e: Entity, nouns: frozenset[str]) -> bool:
+        root = self._root(e)
+        return root is not None and root.lemma_.lower() in nouns
 
     def _root(self, e: Entity) -> Token | None:
         if e.start is None or e.end is None:
