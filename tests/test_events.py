@@ -498,3 +498,9 @@ def test_leaders_meeting_abroad_do_not_take_the_host_country(events):
 def test_a_refused_meeting_names_those_refused(events):
     event = only(events("The minister refused to meet the striking doctors."), "REJECT")
     assert texts(event.recipient) == ["the striking doctors"]
+
+
+def test_blocking_a_proposal_is_a_rejection_and_blocking_a_road_a_protest(events):
+    event = only(events("Poland blocked the Commission's proposal on grain imports."), "REJECT")
+    assert codes(event.actor) == ["POL"]
+    assert only(events("Farmers blocked roads near Brussels."), "PROTEST").mode == "obstruct"
