@@ -504,3 +504,14 @@ def test_blocking_a_proposal_is_a_rejection_and_blocking_a_road_a_protest(events
     event = only(events("Poland blocked the Commission's proposal on grain imports."), "REJECT")
     assert codes(event.actor) == ["POL"]
     assert only(events("Farmers blocked roads near Brussels."), "PROTEST").mode == "obstruct"
+
+
+def test_they_after_a_pair_names_both(events):
+    found = events("Macron and Scholz spoke by phone on Tuesday. They agreed to meet in Rome next month.")
+    assert only(found, "CONSULT").mode == "phone"
+    assert set(codes(only(found, "AGREE").actor)) == {"FRA", "DEU"}
+
+
+def test_executions_are_targeted_killings_but_plans_are_not(events):
+    assert only(events("Iran executed two men convicted of spying."), "ASSAULT").mode == "targeted"
+    assert events("The government executed its plan.") == []

@@ -713,7 +713,9 @@ class Pronouns:
                 break
             if f.in_quote is not None and f.in_quote != quote:
                 continue
-            if f.entity.actor_id in speakers or not _compatible(f, gender, number):
+            if f.entity.actor_id in speakers:
+                continue
+            if not (_compatible(f, gender, number) or (number == "pl" and self._coordinated(f))):
                 continue
             # subjects first (centering), but "it" in its own sentence takes the nearest
             # ("Washington could hit Moscow ... if it does not agree")
@@ -721,6 +723,17 @@ class Pronouns:
             if best_key is None or key < best_key:
                 best, best_key = f, key
         return best
+
+    def _coordinated(self, f: Found) -> bool:
+        """Whether ``f`` opens a coordination of actors ("Trump and Putin"): together
+        they are a "they"."""
+        root = self.doc[f.start:f.end].root
+        starts = self.found_roots
+        return any(c.dep_ == "conj" and c.i in starts for c in root.children)
+
+    @functools.cached_property
+    def found_roots(self) -> set[int]:
+        return {self.doc[f.start:f.end].root.i for f in self.found}
 
     def _speakers(self, sent: int, quote_end: int) -> set[str]:
         """Actors a trailing attribution (`"...," Vance said`) names as the quote's speaker:

@@ -325,10 +325,30 @@ class Coder:
         for tok in tokens:
             if tok.lower_ in self.lex.roles["reflexives"] or tok.lemma_.lower() in self.lex.roles["non_party_nouns"]:
                 continue  # "killed 23 people as well as themselves", "restrictions on the Russian language"
+            group = self.group_of(tok)
+            if group:  # "Trump and Putin spoke. They agreed ...": both
+                out += [e for e in group if not _same_any(e, out)]
+                continue
             entity = self.entity(tok, claimant)
             if entity is not None and not self.is_place(entity, tok) and not _same_any(entity, out):
                 out.append(entity)
         return out
+
+    def group_of(self, tok: Token) -> list[Entity]:
+        """The actors a plural pronoun refers to when its antecedent opens a coordination
+        ("Trump and Putin ... They"); empty otherwise."""
+        if tok.lower_ not in self.lex.roles["plural_pronouns"]:
+            return []
+        mention = next((m for m in self.ctx.mentions if m.start == tok.idx and m.antecedent is not None), None)
+        span = self.doc.char_span(mention.antecedent, mention.antecedent + 1, alignment_mode="expand") \
+            if mention is not None else None
+        if span is None:
+            return []
+        conjuncts = roles.expand(span.root)
+        if len(conjuncts) < 2:
+            return []
+        found = [self.ctx.entity_for(t.idx, t.idx + len(t)) for t in conjuncts]
+        return [e for e in found if e is not None]
 
     def entity(self, tok: Token, claimant: Entity | None) -> Entity | None:
         first_person = tok.lower_ in self.lex.roles["first_person"]
