@@ -205,6 +205,11 @@ def test_what_is_put_off_until_a_day_lies_ahead(timexes):
     assert values(timexes("The protest lasted until Tuesday.")) == {"Tuesday": "2025-02-11"}
 
 
+def test_what_is_extended_through_a_month_lies_ahead(timexes):
+    assert values(timexes("The lenders have extended the credit line through April.")) == {"April": "2025-04"}
+    assert values(timexes("The drought lasted through January.")) == {"January": "2025-01"}
+
+
 def test_starting_and_effective_look_ahead(timexes):
     assert values(timexes("Starting Monday, the bus fare is two euros.")) == {"Monday": "2025-02-17"}
     assert values(timexes("Effective Tuesday, the limit is lower.")) == {"Tuesday": "2025-02-18"}
@@ -227,3 +232,65 @@ def test_fractions_of_units(timexes):
 def test_lengths_joined_with_long(timexes):
     found = values(timexes("A month-long strike ended a decades-long truce and a three-day-long fair."))
     assert found == {"month-long": "P1M", "decades-long": "PXDE", "three-day-long": "P3D"}
+
+
+def test_a_range_of_counts_is_one_vague_duration(timexes):
+    found = timexes("Repairs will take two to three weeks, maybe the next 6 to 9 months.")
+    assert found == {"two to three weeks": ("DURATION", "PXW", None),
+                     "the next 6 to 9 months": ("DURATION", "PXM", None)}
+    assert values(timexes("The ferry stops for three or four days.")) == {"three or four days": "PXD"}
+    assert values(timexes("Inflation ran at 2-3 percent for years.")) == {"years": "PXY"}
+    assert values(timexes("The clinic treats children aged two to five years old.")) == {}
+
+
+def test_a_fiscal_year_ending_on_a_day_is_a_year_long(timexes):
+    found = values(timexes("Profit for the year ended June 30 doubled."))
+    assert found == {"the year": "P1Y", "June 30": "2024-06-30"}
+    found = timexes("Sales in the fiscal year ending Sept. 30 will be weak.")
+    assert found["the fiscal year"] == ("DURATION", "P1Y", None)
+    assert "the fiscal year" not in timexes("The fiscal year was tough.")
+
+
+def test_that_quarter_is_the_quarter_just_named(timexes):
+    found = values(timexes("The bank lost money in the second quarter of 2023. Results for that quarter included a charge."))
+    assert found == {"the second quarter of 2023": "2023-Q2", "that quarter": "2023-Q2"}
+
+
+def test_an_ordinal_part_of_a_year_named_before_it(timexes):
+    found = values(timexes("Output should recover in next year's first quarter after last year's second half."))
+    assert found == {"next year's first quarter": "2026-Q1", "last year's second half": "2024-H2"}
+    assert values(timexes("Profit fell in 2019's third quarter.")) == {"2019's third quarter": "2019-Q3"}
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_the_text_is_at(timexes):
+    found = values(timexes("Talks broke down on March 5. They resumed the following Monday."))
+    assert found == {"March 5": "2025-03-05", "the following Monday": "2025-03-10"}
+    found = values(timexes("Shares fell on March 5 from the previous Friday. They rose last Friday."))
+    assert found == {"March 5": "2025-03-05", "the previous Friday": "2025-02-28", "last Friday": "2025-02-07"}
+
+
+def test_the_same_period_a_year_back(timexes):
+    found = values(timexes("The bakery earned more in the second quarter of 2024 than in the quarter a year "
+                           "earlier and the corresponding period last year."))
+    assert found == {"the second quarter of 2024": "2024-Q2", "the quarter a year earlier": "2023-Q2",
+                     "the corresponding period last year": "2023-Q2"}
+    found = values(timexes("Ticket sales in January beat the same month a year ago and last year's quarter."))
+    assert found == {"January": "2025-01", "the same month a year ago": "2024-01", "last year's quarter": "2024-Q1"}
+    found = values(timexes("Output in the third quarter of 2024 beat the same month a year ago."))
+    assert found == {"the third quarter of 2024": "2024-Q3", "the same month a year ago": "2024-02"}
+
+
+def test_the_end_of_the_current_year_or_quarter(timexes):
+    found = timexes("The deal should close by year-end, or around year end, before the year's end.")
+    assert found == {"year-end": ("DATE", "2025", "END"), "around year end": ("DATE", "2025", "END"),
+                     "the year's end": ("DATE", "2025", "END")}
+    assert values(timexes("Cash rose at quarter-end.")) == {"quarter-end": "2025-Q1"}
+    assert values(timexes("Debt fell by last year's end.")) == {"last year's end": "2024"}
+    assert values(timexes("The train was a year late.")) == {"a year": "P1Y"}
+
+
+def test_or_so_makes_a_count_approximate(timexes):
+    found = timexes("A month or so ago the mill shut; the strike lasted two days or so.")
+    assert found == {"A month or so ago": ("DATE", "2025-01", "APPROX"),
+                     "two days or so": ("DURATION", "P2D", "APPROX")}
+    assert timexes("Or so the mayor said on Monday.") == {"Monday": ("DATE", "2025-02-10", None)}

@@ -686,8 +686,8 @@ COUNT_CLASSES = ("A", "NUM", "DAYNUM", "VAGUE")
 
 def mod_of(match: Match) -> str | None:
     """START/MID/END for "early"/"mid"/"late"; APPROX, MORE_THAN... for a quantifier before
-    the count ("about two years", not "two more years")."""
-    edge = match.value("EDGE")
+    the count ("about two years", not "two more years"), APPROX for "a week or so"."""
+    edge = match.value("EDGE") or match.value("OR_SO")
     if edge:
         return edge
     for word in match.words:
@@ -794,8 +794,8 @@ def _decade_or_century(year: int) -> str:
 
 
 def rule_ordinal_unit(m: Match) -> Reading | None:
-    """"the third quarter", "first-half", "the 20th century"."""
-    n, unit = m.value("ORD"), m.value("UNIT")
+    """"the third quarter", "first-half", "the 20th century", "next year's first quarter"."""
+    n, unit = m.value("ORD"), _unit_after_ordinal(m)
     year = m.value("YEAR") or (m.anchor.year if m.anchor else None)
     if unit == "CE":
         return Reading("DATE", f"{n - 1:02d}")
@@ -813,6 +813,12 @@ def rule_ordinal_unit(m: Match) -> Reading | None:
         if n > current and direction <= 0 and not m.has("NEXT"):
             year -= 1
     return Reading("DATE", f"{year}-{letter}{n}")
+
+
+def _unit_after_ordinal(m: Match) -> str | None:
+    """The unit an ordinal counts ("quarter" in "last year's first quarter")."""
+    ordinal = next(i for i, w in enumerate(m.words) if w.cls == "ORD")
+    return next((w.value for w in m.words[ordinal:] if w.cls == "UNIT"), None)
 
 
 def rule_coordinated_ordinal(m: Match) -> Reading | None:
@@ -838,13 +844,14 @@ def rule_last_part_of(m: Match) -> Reading | None:
 
 
 def _relative_year_of(m: Match) -> int | None:
-    """The year in "... of next year", "... of last year", counted from the anchor."""
+    """The year in "... of next year", "last year's ...", counted from the anchor."""
     of = next((i for i, w in enumerate(m.words) if w.cls == "OF"), None)
-    if of is None or m.anchor is None:
+    poss = next((i for i, w in enumerate(m.words) if w.cls == "POSS"), None)
+    if of is None and poss is None or m.anchor is None:
         return None
-    after = replace(m, words=m.words[of:])
-    offset = relative_offset(after)
-    return m.anchor.year + offset if offset is not None and after.value("UNIT") == "Y" else None
+    year_words = replace(m, words=m.words[of:] if of is not None else m.words[:poss])
+    offset = relative_offset(year_words)
+    return m.anchor.year + offset if offset is not None and year_words.value("UNIT") == "Y" else None
 
 
 def rule_weekday(m: Match) -> Reading | None:
@@ -860,8 +867,15 @@ def rule_weekday(m: Match) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
     if m.anchor is None:
         return Reading("DATE", f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""))
-    day = resolve_weekday(m.anchor, weekday, tense(m.doc[m.start]), relative)
+    base = m.ref or m.anchor if _is_anaphoric(m) else m.anchor
+    day = resolve_weekday(base, weekday, tense(m.doc[m.start]), relative)
     return _day_reading(day, part, mod_of(m))
+
+
+def _is_anaphoric(m: Match) -> bool:
+    """"the previous Friday", "the following Monday" count from the day the text is at;
+    "last Friday", "next Monday" from the publication."""
+    return any(t.lower_ in ANAPHORIC for t in m.tokens)
 
 
 def _day_reading(day: dt.date, part: str | None, mod: str | None = None) -> Reading:
@@ -948,6 +962,8 @@ def rule_narrative(m: Match) -> Reading | None:
     step = 1 if m.has("NEXT") else -1 if m.has("LAST") or m.has("PAST") else 0
     if step and m.tokens[-1].tag_ == "NNS":  # "the coming years", "the past months"
         return Reading("DATE", "FUTURE_REF" if step > 0 else "PAST_REF")
+    if unit == "Q" and not step and compared_period(m):  # "that quarter": the one just named
+        return Reading("DATE", compared_period(m))
     if m.has("PAST") or unit not in ("D", "W", "M", "Y", "WE", None):
         return Reading("DURATION", duration_value(1, unit)) if unit in DURATION_UNITS else None
     base = m.ref or m.anchor
@@ -1002,6 +1018,15 @@ def rule_duration(m: Match) -> Reading | None:
     if m.words[0].cls == "A" and m.start and m.doc[m.start - 1].lower_ in SET_CUES:
         return Reading("SET", value)
     return Reading("DURATION", value, mod_of(m))
+
+
+def rule_duration_range(m: Match) -> Reading | None:
+    """"two to three weeks", "the next 12 to 18 months", "three or four days": one length
+    between two counts, whose count is therefore unknown (X)."""
+    if _is_age(m) or _is_title(m):
+        return None
+    value = duration_value("X", m.value("UNIT"))
+    return Reading("DURATION", value, mod_of(m)) if value else None
 
 
 def rule_long_duration(m: Match) -> Reading | None:
@@ -1118,6 +1143,12 @@ def _ended_on(m: Match) -> dt.date | None:
     return _safe_date(year, month, day)
 
 
+def _ends_on_a_day(m: Match) -> bool:
+    """"... ended Sept. 30", "... ending June 30, 1990"."""
+    after = m.doc[m.end : m.end + 2]
+    return len(after) == 2 and after[0].lower_ in ENDED and after[1].lower_.rstrip(".") in LEXICON["MONTH"]
+
+
 def rule_year_ago(m: Match) -> Reading | None:
     """"year-earlier profit", "the year-ago quarter", "the year-earlier third quarter": the
     period compared with, a year back."""
@@ -1133,6 +1164,39 @@ def rule_year_ago(m: Match) -> Reading | None:
     if period:
         return Reading("DATE", f"{int(period[:4]) + sign}{period[4:]}")
     return Reading("DATE", str(m.anchor.year + sign))
+
+
+def rule_unit_end(m: Match) -> Reading | None:
+    """"year-end", "by year end", "the year's end", "quarter-end", "last year's end": the end
+    of the current (or named) year or quarter (not "a year late")."""
+    unit = m.value("UNIT")
+    if unit not in ("Y", "Q", "M") or m.tokens[-1].lower_ != "end" or m.anchor is None:
+        return None
+    return Reading("DATE", in_unit(shift(m.anchor, unit, relative_offset(m) or 0), unit), "END")
+
+
+#: The periods that "the same quarter a year ago" can name (a quarter, half or month), by
+#: the shape of their values.
+PERIOD_UNITS = {"Q": re.compile(r"^\d{4}-Q\d$"), "HALF": re.compile(r"^\d{4}-H\d$"), "M": re.compile(r"^\d{4}-\d{2}$")}
+
+
+def rule_period_a_year_back(m: Match) -> Reading | None:
+    """"the quarter a year ago", "the corresponding period last year", "last year's quarter":
+    the period the text reports on, a year back; else the current month or quarter, or for
+    "period" the last quarter ended (as for "the latest period"), a year back."""
+    year_back = [w for w in m.words if w.cls == "UNIT" and w.value == "Y"]
+    periods = [w for w in m.words if w.cls == "PERIOD" or w.cls == "UNIT" and w.value != "Y"]
+    if len(year_back) != 1 or len(periods) != 1 or m.value("SHIFT", -1) != -1 or m.anchor is None:
+        return None
+    unit = periods[0].value or None  # PERIOD ("period") has no unit of its own
+    if unit is not None and unit not in PERIOD_UNITS:
+        return None
+    period = compared_period(m)
+    if period and (unit is None or PERIOD_UNITS[unit].match(period)):
+        return Reading("DATE", f"{int(period[:4]) - 1}{period[4:]}")
+    if unit is None:
+        return Reading("DATE", in_unit(shift(shift(m.anchor, "Q", -1), "Y", -1), "Q"))
+    return Reading("DATE", in_unit(shift(m.anchor, "Y", -1), unit))
 
 
 def _part_of_year(year: int, n: int, unit: str) -> Reading | None:
@@ -1157,8 +1221,11 @@ def rule_year_period(m: Match) -> Reading | None:
 
 def rule_the_unit(m: Match) -> Reading | None:
     """"the weekend" (the one the tense points to), "the quarter" (the one the text reports
-    on, else the last one ended)."""
+    on, else the last one ended); "the (fiscal) year ended June 30", a year's length up to
+    that day (not a calendar year, so no year can be its value)."""
     unit = m.value("UNIT")
+    if unit == "Y" and _ends_on_a_day(m):
+        return Reading("DURATION", "P1Y")
     if unit not in ("WE", "Q") or m.anchor is None:
         return None
     direction = tense(m.doc[m.start])
@@ -1393,7 +1460,7 @@ class TaggedSpan:
 
 #: Rules whose "a year earlier", "the 1988 period" compares with the period named before,
 #: which stays the one reported on.
-COMPARING_RULES = {"ago", "shifted", "year_ago", "year_period"}
+COMPARING_RULES = {"ago", "shifted", "year_ago", "year_period", "period_a_year_back"}
 @dataclass
 class Narrative:
     """What the text has dated so far, for the expressions that refer back to it."""
