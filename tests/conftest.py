@@ -47,6 +47,22 @@ def extract(nlp):
     return run
 
 
+@pytest.fixture(scope="session")
+def timexes(nlp):
+    """``timexes(text, anchor)`` -> ``{span text: (type, value, mod)}`` from the time tagger."""
+    from dossier.extract.time import tag
+    from timex_helpers import FRIDAY
+
+    def run(text: str, anchor=FRIDAY) -> dict[str, tuple]:
+        doc = nlp(text)
+        return {
+            doc[s.start : s.end].text: (s.reading.type, s.reading.value, s.reading.mod)
+            for s in tag(doc, anchor)
+        }
+
+    return run
+
+
 # -- databases: SQLite always, PostgreSQL when a server can be started ----------------------
 
 

@@ -10,27 +10,7 @@ from spacy.tokens import Doc
 from dossier.extract.base import Context
 from dossier.extract.time import date_for, deadline_for, tag, tense, time_component
 from dossier.records import Timex
-
-FRIDAY = dt.date(2025, 2, 14)
-
-
-@pytest.fixture(scope="module")
-def timexes(nlp):
-    """``timexes(text, anchor)`` -> ``{span text: (type, value, mod)}``."""
-
-    def run(text: str, anchor: dt.date | None = FRIDAY) -> dict[str, tuple]:
-        doc = nlp(text)
-        return {
-            doc[s.start : s.end].text: (s.reading.type, s.reading.value, s.reading.mod)
-            for s in tag(doc, anchor)
-        }
-
-    return run
-
-
-def values(found: dict) -> dict[str, str]:
-    return {text: reading[1] for text, reading in found.items()}
-
+from timex_helpers import FRIDAY, values
 
 # --- calendar dates ---------------------------------------------------------------
 

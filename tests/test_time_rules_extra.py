@@ -4,30 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from dossier.extract.time import tag
-
-FRIDAY = dt.date(2025, 2, 14)
-
-
-@pytest.fixture(scope="module")
-def timexes(nlp):
-    """``timexes(text, anchor)`` -> ``{span text: (type, value, mod)}``."""
-
-    def run(text: str, anchor: dt.date | None = FRIDAY) -> dict[str, tuple]:
-        doc = nlp(text)
-        return {
-            doc[s.start : s.end].text: (s.reading.type, s.reading.value, s.reading.mod)
-            for s in tag(doc, anchor)
-        }
-
-    return run
-
-
-def values(found: dict) -> dict[str, str]:
-    return {text: reading[1] for text, reading in found.items()}
-
+from timex_helpers import values
 
 # --- coordination and ranges ------------------------------------------------------
 
