@@ -271,3 +271,17 @@ def test_or_so_makes_a_count_approximate(timexes):
     assert found == {"A month or so ago": ("DATE", "2025-01", "APPROX"),
                      "two days or so": ("DURATION", "P2D", "APPROX")}
     assert timexes("Or so the mayor said on Monday.") == {"Monday": ("DATE", "2025-02-10", None)}
+
+
+# --- verbs whose objects lie ahead ------------------------------------------------
+
+
+def test_what_is_promised_or_threatened_lies_ahead(timexes):
+    winter = dt.date(2024, 12, 30)
+    assert values(timexes("The party promised elections in June.", winter)) == {"June": "2025-06"}
+    assert values(timexes("They threatened on Monday to walk out.", winter)) == {"Monday": "2024-12-30"}
+
+
+def test_should_and_must_look_ahead(timexes):
+    assert values(timexes("The envoys should arrive on Wednesday.")) == {"Wednesday": "2025-02-19"}
+    assert values(timexes("The envoys must leave on Wednesday.")) == {"Wednesday": "2025-02-19"}

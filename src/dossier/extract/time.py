@@ -445,6 +445,7 @@ FUTURE_CUES = set(LEXICON["tense"]["future_cues"])
 REPORTING = set(LEXICON["tense"]["reporting"])
 DEFERRAL_VERBS = set(LEXICON["tense"]["deferral_verbs"])
 DEFERRAL_PREPOSITIONS = set(LEXICON["tense"]["deferral_prepositions"])
+FORWARD_VERBS = set(LEXICON["tense"]["forward_verbs"])
 
 
 def governing_verb(token):
@@ -490,7 +491,7 @@ def tense(token) -> int:
     if _after_future_cue(token):
         return 1
     verb = host_verb(token)
-    if _put_off(token, verb):
+    if _put_off(token, verb) or _in_forward_object(token, verb):
         return 1
     for _ in range(4):
         aux = _aux(verb)
@@ -534,6 +535,21 @@ def _aux(verb) -> list:
     if verb.dep_ == "acomp":
         return [verb.head, *_aux(verb.head)]
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _in_forward_object(token, verb) -> bool:
+    """Inside the object of a verb of threat or promise: "threatened a strike in early
+    September" is a strike to come, whenever the threat was made."""
+    if verb.lemma_.lower() not in FORWARD_VERBS:
+        return False
+    if token.head.dep_ == "prep" and token.head.head.i == verb.i:  # "threatened a strike in May"
+        return any(c.dep_ in ("dobj", "xcomp") and c.i < token.i for c in verb.children)
+    node = token.head
+    for _ in range(4):
+        if node.head.i == verb.i:
+            return node.dep_ in ("dobj", "xcomp", "ccomp")
+        node = node.head
+    return False
 
 
 def _plans_ahead(verb, aux) -> bool:
