@@ -57,7 +57,7 @@ class Reading:
         return self.modes[0] if self.modes else None
 
 
-@register("events", version="2")
+@register("events", version="3")
 def events(doc, ctx: Context) -> list[Record]:
     lex, onto = lexicon(), ontology()
     coder = Coder(doc, ctx, lex, onto)
@@ -478,12 +478,11 @@ class Coder:
         """People a state's police, government or courts coerce or strike ("police dispersed
         demonstrators") are, unless named otherwise, of that state: PLOVER's repression
         context is a state controlling its own population."""
-        roles = self.lex.roles
-        states = {a.country for a in actor if a.country and a.sector in roles["domestic_sectors"]}
-        if kind not in roles["repression_types"] or len(states) != 1 or len(states) != len({a.country for a in actor}):
+        grammar = self.lex.roles
+        states = {a.country for a in actor if a.country and a.sector in grammar["domestic_sectors"]}
+        if kind not in grammar["repression_types"] or len(states) != 1 or len(states) != len({a.country for a in actor}):
             return recipient
-        country = states.pop()
-        return [replace(e, country=country, country_basis="actor") if self._generic(e) else e for e in recipient]
+        return self._generic_of(recipient, states.pop(), "actor")
 
     def at_home(self, kind: str, actor: list[Entity], recipient: list[Entity]) -> list[Entity]:
         """Protesters of no stated country protest at home: against their own state ("Islamic
@@ -492,8 +491,11 @@ class Coder:
         states = {e.country for e in recipient}
         if kind not in self.lex.roles["home_types"] or len(states) != 1 or None in states:
             return actor
-        country = states.pop()
-        return [replace(e, country=country, country_basis="recipient") if self._generic(e) else e for e in actor]
+        return self._generic_of(actor, states.pop(), "recipient")
+
+    def _generic_of(self, side: list[Entity], country: str, basis: str) -> list[Entity]:
+        """``side`` with its generic parties given ``country`` on ``basis``."""
+        return [replace(e, country=country, country_basis=basis) if self._generic(e) else e for e in side]
 
     def _located(self, side: list[Entity], country: str, travelling: frozenset[str]) -> list[Entity]:
         """A generic party conjoined with one that names its state ("Israeli jets and tanks")

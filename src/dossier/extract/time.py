@@ -1558,7 +1558,7 @@ def date_value(reading: Reading, text: str, doc, start: int) -> DateValue | None
     return date
 
 
-@register("time", version="2")
+@register("time", version="3")
 def time_component(doc, ctx: Context) -> list[Timex]:
     spans = tag(doc, ctx.published)
     records = []
