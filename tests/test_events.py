@@ -214,8 +214,9 @@ def countries(entities) -> set:
     # state stays a place, whose state generic agents acting there are of
     ("Militants fired mortars at Kenya from across the border.", "ASSAULT", set(), {"KEN"}),
     ("Militants shelled a market in Kenya.", "ASSAULT", {"KEN"}, set()),
-    # a thing named by the act's preposition is someone's ("reneged on its pledge to ...")
-    ("The premier reneged on his promise to the Malian people.", "REJECT", set(), {"MLI"}),
+    # a thing named by the act's preposition is someone's ("reneged on its pledge to ...");
+    # an office of no stated state is of the one state the sentence names
+    ("The premier reneged on his promise to the Malian people.", "REJECT", {"MLI"}, {"MLI"}),
     # a participle used as a noun names people ("evacuated the wounded": a rescue)
     ("Red Cross helicopters evacuated the wounded from the valley.", "AID", {"NGO"}, set()),
     # a title of a country is that country's office, not the last holder named
@@ -515,3 +516,76 @@ def test_they_after_a_pair_names_both(events):
 def test_executions_are_targeted_killings_but_plans_are_not(events):
     assert only(events("Iran executed two men convicted of spying."), "ASSAULT").mode == "targeted"
     assert events("The government executed its plan.") == []
+
+
+def test_an_office_of_no_stated_state_is_of_the_one_state_the_sentence_names(events):
+    event = only(events("Judge Ana Ruiz opened a fraud investigation against 12 Peruvian officials."), "ACCUSE")
+    assert countries(event.actor) == {"PER"}
+    assert event.actor[0].country_basis == "context"
+    # two states named: no guess
+    event = only(events("Judge Ana Ruiz opened a fraud inquiry against Peruvian and Chilean officials."), "ACCUSE")
+    assert countries(event.actor) == set()
+    # a body whose name reaches beyond one state is no state's
+    event = only(events("The Global Water Council urged the Peruvian government to cut prices."), "REQUEST")
+    assert countries(event.actor) == set()
+
+
+def test_the_people_under_a_curfew_or_blockade_are_its_recipient(events):
+    from dossier.schema import validate
+
+    event = only(events("The army imposed a curfew in Mandalay on Tuesday."), "COERCE")
+    assert [(e.kind, e.country, e.text) for e in event.recipient] == [("population", "MMR", "Mandalay")]
+    validate(event.to_json())
+    assert event.location.name == "Mandalay"
+    event = only(events("The government lifted the state of emergency in Bangkok."), "CONCEDE")
+    assert countries(event.recipient) == {"THA"}
+    # people named are the recipient themselves
+    event = only(events("Soldiers imposed a curfew on the Karen villagers in Myanmar."), "COERCE")
+    assert [e.kind for e in event.recipient] != ["population"]
+
+
+def test_roles_survive_what_the_parse_gets_wrong(events):
+    # "up to" read as particle and preposition
+    event = only(events("Gunmen kidnapped up to 12 Italian engineers in the delta."), "ASSAULT")
+    assert countries(event.recipient) == {"ITA"}
+    # a state's name ending in a common noun is still the state
+    event = only(events("The World Bank gave the Ivory Coast 5 million dollars of aid."), "AID")
+    assert countries(event.recipient) == {"CIV"}
+
+
+def test_protesters_press_their_own_government(events):
+    event = only(events("Young Moroccans blocked roads to press their demands for jobs from the Moroccan government."),
+                 "PROTEST")
+    assert countries(event.actor) == {"MAR"}
+    assert countries(event.recipient) == {"MAR"}
+
+
+def test_an_ally_is_not_of_the_state_it_allies_with(events):
+    event = only(events("Rebels killed a commander of Syria's militia allies near the border."), "ASSAULT")
+    assert "SYR" not in countries(event.recipient)
+
+
+def test_more_news_idioms_name_the_recipient(events):
+    # a bare number a verb of custody takes counts people, who are the state's own
+    event = only(events("Kenyan police fired tear gas at the crowd, injuring five and arresting 30."), "COERCE")
+    assert countries(event.recipient) == {"KEN"}
+    # refuge sought in a state asks that state
+    event = only(events("Hundreds of Afghan families sought asylum in Germany last year."), "REQUEST")
+    assert countries(event.recipient) == {"DEU"}
+    # a refusal to let someone act refuses them
+    event = only(events("The junta refused to allow United Nations monitors to enter the country."), "REJECT")
+    assert countries(event.recipient) == {"IGO"}
+    # refugees are of the state they flee
+    event = only(events("Norway will send food aid to refugees fleeing the fighting in Sudan."), "AGREE")
+    assert countries(event.recipient) == {"SDN"}
+
+
+def test_aid_given_or_withheld_in_a_place_goes_to_its_people(events):
+    event = only(events("The Red Cross suspended aid deliveries in Mosul on Friday."), "SANCTION")
+    assert [(e.kind, e.country) for e in event.recipient] == [("population", "IRQ")]
+
+
+def test_a_state_of_siege_is_declared_like_martial_law(events):
+    event = only(events("The junta declared a state of siege in Haiti."), "COERCE")
+    assert event.mode == "martial-law"
+    assert countries(event.recipient) == {"HTI"}

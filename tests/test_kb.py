@@ -145,3 +145,11 @@ def test_an_english_phrase_is_no_alternate_city_name():
 
     assert places.resolve("White House") is None
     assert places.resolve("Casablanca").country == "MAR"
+
+
+def test_a_place_name_followed_by_a_division_word_resolves():
+    from dossier.kb import places
+
+    assert places.resolve("Montenegro province").country == "MNE"
+    assert places.resolve("Kano State").country == "NGA"
+    assert places.resolve("the state") is None

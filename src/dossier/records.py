@@ -64,14 +64,15 @@ class Entity:
     actor_id: str | None = None
     country: str | None = None  # ISO3, or IGO / NGO / IMG; None when unknown
     sector: str | None = None  # GOV, MIL, ... (CAMEO/PLOVER sector codes)
-    kind: str = "unknown"  # person, state, igo, ngo, media, armed_group, region, unknown
+    kind: str = "unknown"  # person, state, igo, ngo, media, armed_group, region, place, population, unknown
     role: str | None = None  # the office held at the record's date
     start: int | None = None
     end: int | None = None
     #: where ``country`` comes from: "kb", "text", "location" (a generic agent given the
     #: state where the event happens, the CAMEO/PLOVER convention) or "actor" (people a
     #: state's police or courts act on, of that state) or "recipient" (protesters of no
-    #: stated country, of the one state they protest against); None when not recorded
+    #: stated country, of the one state they protest against) or "context" (an office or
+    #: body of no known state, in a sentence naming one state only); None when not recorded
     country_basis: str | None = None
 
 

@@ -22,6 +22,7 @@ ENTITY_KINDS = [
     "armed_group",
     "region",
     "place",
+    "population",  # the people of a place a curfew or aid falls on (events' recipients)
     "unknown",
 ]
 FACTUALITY = ["asserted", "negated", "hypothetical", "conditional", "future", "historical"]

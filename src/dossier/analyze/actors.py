@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from dossier.analyze.lexicon import load
 
 #: Entity kinds that stand for their country as an issue ("Putin" is an issue of Russia).
-FOLDS_TO_COUNTRY = ("state", "person", "place")
+FOLDS_TO_COUNTRY = ("state", "person", "place", "population")
 #: Country codes that are no country (the schema's IGO / NGO / IMG).
 NON_STATE_CODES = ("IGO", "NGO", "IMG")
 #: Words that resolve to an actor in context but name nobody in free text

@@ -869,7 +869,7 @@ def _with_pronouns(doc, found: list[Found], text: str) -> list[Found]:
     return found
 
 
-@register("actors", version="3")
+@register("actors", version="4")
 def actors(doc, ctx: Context) -> list[Record]:
     """Actor mentions resolved against the KB as of the article's date."""
     kb = ctx.kb if ctx.kb is not None else kb_module.load()

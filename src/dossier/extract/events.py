@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -57,7 +58,7 @@ class Reading:
         return self.modes[0] if self.modes else None
 
 
-@register("events", version="3")
+@register("events", version="4")
 def events(doc, ctx: Context) -> list[Record]:
     lex, onto = lexicon(), ontology()
     coder = Coder(doc, ctx, lex, onto)
@@ -89,6 +90,8 @@ class Coder:
         self.located_kinds = frozenset(lex.roles["located_kinds"])
         self.pronouns = frozenset(lex.roles["first_person"] + lex.roles["third_person"] + lex.roles["reflexives"]
                                   + ["it", "its", "you"])
+        self.stateless = frozenset(lex.roles["stateless_codes"])
+        self.sentence_state: str | None = None
         self.article_states = _states_by_count(ctx.mentions)
         self.near: list[str] = self.article_states
 
@@ -101,6 +104,8 @@ class Coder:
         self.sent_text, self.sent_start = sent.text, sent.start_char
         in_sentence = [m for m in self.ctx.mentions if sent.start_char <= m.start < sent.end_char]
         self.near = _unique(_states_by_count(in_sentence) + self.article_states)
+        named = set(_states_by_count(in_sentence)) - self.stateless
+        self.sentence_state = named.pop() if len(named) == 1 else None
         tokens = {t.token.i for t in triggers}
         events = []
         for head in arrange(triggers, self.lex, self.onto.absorbs):
@@ -189,8 +194,11 @@ class Coder:
             actor, recipient = self.located(trigger, reading.type, actor, recipient, location.country)
         if not actor and not recipient:
             return None  # PLOVER codes no event without a named participant
+        if not recipient and location is not None and location.country:
+            recipient = self.population(trigger, reading.type, location)
         recipient = self.repressed(reading.type, actor, recipient)
         actor = self.at_home(reading.type, actor, recipient)
+        actor, recipient = self.in_context(actor), self.in_context(recipient)
         contexts = self.contexts(sent, reading)
         start, end = trigger.span
         with_deadline = factuality == "conditional" or reading.type in DEADLINE_TYPES
@@ -220,7 +228,9 @@ class Coder:
         if trigger.spec.get("swap"):
             actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
         actor = self.entities(actor_tokens, claimant)
-        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_party(e, actor, self.state_sectors)]
+        protest = reading.type in self.lex.roles["home_types"]
+        states = [a for a in actor if not (protest and self._people(a))]
+        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_party(e, states, self.state_sectors)]
         if not recipient and reading.type == "CONSULT" and reading.mode == "visit" and not trigger.spec.get("swap"):
             recipient = [e for e in self.host(trigger) if not _same_party(e, actor, self.state_sectors)]
         return actor, recipient
@@ -257,7 +267,7 @@ class Coder:
         found = roles.recipients(trigger, self.lex, tokens)
         if not found and kind in self.lex.roles["content_subject_types"] and not trigger.spec.get("claim"):
             # who is asked, refused, allowed, accused
-            found = roles.content_subject(trigger, support_verb(trigger, self.lex))
+            found = roles.content_subject(trigger, self.lex, support_verb(trigger, self.lex))
         if not found and kind == "REQUEST":
             found = [t for c in trigger.content for t in roles.actors(c, self.lex, tokens)]
         pending = [*trigger.merged, *trigger.content]
@@ -323,8 +333,9 @@ class Coder:
     def entities(self, tokens: list[Token], claimant: Entity | None) -> list[Entity]:
         out: list[Entity] = []
         for tok in tokens:
-            if tok.lower_ in self.lex.roles["reflexives"] or tok.lemma_.lower() in self.lex.roles["non_party_nouns"]:
-                continue  # "killed 23 people as well as themselves", "restrictions on the Russian language"
+            if tok.lower_ in self.lex.roles["reflexives"] or (
+                    tok.lemma_.lower() in self.lex.roles["non_party_nouns"] and tok.pos_ != "PROPN"):
+                continue  # "killed 23 people as well as themselves", "restrictions on the Russian language"; not the Ivory Coast
             group = self.group_of(tok)
             if group:  # "Trump and Putin spoke. They agreed ...": both
                 out += [e for e in group if not _same_any(e, out)]
@@ -373,7 +384,8 @@ class Coder:
         left = tok.left_edge if tok.left_edge.i <= tok.i else tok
         start, end = left.idx, tok.idx + len(tok)
         text = self.chars(start, end)
-        modifier = self.ctx.entity_for(start, end)
+        owned = self._relational(tok) and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in tok.children)  # "Israel's ally"
+        modifier = None if owned else self.ctx.entity_for(start, end)
         if modifier is None or not modifier.country:
             modifier = home or modifier
         if modifier is not None:
@@ -401,7 +413,8 @@ class Coder:
         """A region or city named in a locative phrase ("troops in the West Bank") is where,
         not who, and so is a place of no known state ("a trip to North Africa"); a region
         acting or addressed ("urging Europe") is an actor."""
-        locative = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.roles["location_preps"]
+        locative = tok.dep_ == "pobj" and tok.head.lower_ in self.lex.roles["location_preps"] \
+            and not roles.refuge_state(tok, self.lex)
         if (entity.kind in PLACE_KINDS or tok.ent_type_ in ("LOC", "FAC")) and locative:
             return True
         if entity.kind == "place" and not entity.country:
@@ -412,10 +425,15 @@ class Coder:
 
     def _of_entity(self, tok: Token) -> tuple[Entity | None, str | None]:
         """"Opposition groups in Zimbabwe", "doctors from American aid groups", "a group based
-        in X": their country."""
+        in X", "refugees fleeing the war in Liberia": their country."""
         based = [c for c in tok.children if c.dep_ == "acl" and c.lemma_ in self.lex.roles["based_verbs"]]
+        fled = [c for c in tok.children if c.dep_ == "acl" and c.lemma_ in self.lex.roles["flight_verbs"]]
         pobjs = roles.pobjs(tok, ("of", "in", "from", "throughout", "across"))
+        fled_from = [c for f in fled for c in f.children if c.dep_ == "dobj"]  # Syria; the war (in X)
+        pobjs += fled_from + [p for t in fled + fled_from for p in roles.pobjs(t, ("from", "in"))]
         for pobj in pobjs + [p for b in based for p in roles.pobjs(b, ("in", "at"))]:
+            if self._relational(pobj):
+                continue  # "the chief of Israel's militia ally" is not Israel's
             found = self.ctx.entity_for(pobj.left_edge.idx, pobj.idx + len(pobj))
             if found is not None and found.country:
                 # an agent in a place is of its state (the CAMEO/PLOVER convention)
@@ -474,6 +492,31 @@ class Coder:
         travelling = frozenset(self.lex.roles["travelling_nouns"]) if kind in self.lex.roles["abroad_types"] else frozenset()
         return self._located(actor, country, travelling), self._located(recipient, country, travelling)
 
+    def population(self, trigger: Trigger, kind: str, location: Location) -> list[Entity]:
+        """Who a curfew, state of emergency or blockade is laid on, lifted from or threatened
+        against, or aid is given to or withheld from, when no one is named: the people of the
+        place ("imposed a curfew in Cizre", "suspended aid deliveries in Baghdad"; PLOVER's
+        AID requires a recipient). The place stays the location; the recipient is its
+        population, an entity of kind ``population`` spanning the place's name."""
+        heads = [trigger.token, *(c.token for c in trigger.content)]
+        measures = heads + [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+        measures += [p for m in measures for p in roles.pobjs(m, ("of",))]  # "a state of emergency"
+        measures += [c for m in measures for c in m.children if c.dep_ == "compound"]  # "aid deliveries"
+        lemmas = {t.lemma_.lower() for t in measures}
+        grammar = self.lex.roles
+        laid = any(self.lex.in_class(w, "coercions") for w in lemmas)
+        given = kind in grammar["population_aid_types"] and (
+            kind == "AID" or any(self.lex.in_class(w, "aid") for w in lemmas))
+        if not (laid or given):
+            return []
+        places_named = [t for c in (trigger, *trigger.content) for t in roles.location_tokens(c, self.lex)]
+        for tok in places_named:
+            span = next((e for e in self.doc.ents if e.start <= tok.i < e.end), self.doc[tok.i : tok.i + 1])
+            if places.resolve(span.text, self.near) == location or span.text == location.name:
+                return [Entity(text=span.text, name=f"population of {location.name}", country=location.country,
+                               kind="population", start=span.start_char, end=span.end_char, country_basis="location")]
+        return []
+
     def repressed(self, kind: str, actor: list[Entity], recipient: list[Entity]) -> list[Entity]:
         """People a state's police, government or courts coerce or strike ("police dispersed
         demonstrators") are, unless named otherwise, of that state: PLOVER's repression
@@ -492,6 +535,40 @@ class Coder:
         if kind not in self.lex.roles["home_types"] or len(states) != 1 or None in states:
             return actor
         return self._generic_of(actor, states.pop(), "recipient")
+
+    def in_context(self, side: list[Entity]) -> list[Entity]:
+        """Offices and institutions still of no state are, where the sentence names one
+        state only, of that state: the manual resolves an entity "using the context of
+        the article", and a judge, a party or a president the KB does not know in a report
+        about one country is of it ("Judge X opened investigations against 28 Chilean
+        officials"). Not people or fighters, nor a body whose phrase reaches beyond a state
+        ("the Third World Water Forum")."""
+        state = self.sentence_state
+        if state is None:
+            return side
+        return [replace(e, country=state, country_basis="context") if self._generic(e) and self._office(e) else e
+                for e in side]
+
+    def _office(self, e: Entity) -> bool:
+        """An office or institution ("Judge X", "the Umma party") of no reach beyond a state."""
+        grammar = self.lex.roles
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand") if e.start is not None else None
+        if span is None or not any(t.lemma_.lower() in grammar["context_nouns"] for t in span):
+            return False
+        of = [self.chars(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in roles.pobjs(span.root, ("of",))]
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join([e.text, *of]))}
+        return not words & set(grammar["transnational_words"])
+
+    def _people(self, e: Entity) -> bool:
+        """A nationality's people ("young Algerians"), not its state: the government they
+        protest against is another party."""
+        root = self._root(e)
+        return root is not None and root.ent_type_ == "NORP" and root.tag_ in ("NNS", "NNPS")
+
+    def _relational(self, tok: Token) -> bool:
+        """A noun that relates its party to another ("Israel's ally", "the chief of Israel's
+        militia ally"): the other's state is not its own."""
+        return tok.lemma_.lower() in self.lex.roles["relational_nouns"]
 
     def _generic_of(self, side: list[Entity], country: str, basis: str) -> list[Entity]:
         """``side`` with its generic parties given ``country`` on ``basis``."""
@@ -526,7 +603,7 @@ class Coder:
         if e.country is not None or e.kind not in self.located_kinds or e.text.lower() in self.pronouns:
             return False
         root = self._root(e)
-        if root is not None and root.ent_type_ in NO_AGENT_LABELS:
+        if root is not None and root.ent_type_ in NO_AGENT_LABELS and not roles.counted_people(root, self.lex):
             return False
         return e.actor_id is None or e.actor_id.startswith("article:")
 

@@ -176,6 +176,11 @@ def _object_is_role(tok: Token, lex: Lexicon, trigger_tokens: set[int]) -> bool:
     return lex.in_class(tok.lemma_.lower(), "groups")
 
 
+def counted_people(tok: Token, lex: Lexicon) -> bool:
+    """A bare number a verb of harm or custody takes as object counts people ("arresting 12")."""
+    return tok.ent_type_ == "CARDINAL" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.roles["counted_people_verbs"]
+
+
 def _head_noun(tok: Token, lex: Lexicon) -> Token:
     """The noun a role phrase is about: "to" of a dative, "activists" in "dozens of activists"."""
     if tok.pos_ == "ADP":
@@ -271,10 +276,11 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
     for head in _phrase_heads(trigger, lex, trigger_tokens):
         candidates += [p for p in pobjs(head, _head_preps(head, trigger, lex))
                        if not is_location(p, lex) or _aimed_at_state(p, trigger, lex)]
+    candidates += _asylum_states(trigger, lex)
     own = {m.token.i for m in restated(trigger)}  # "insisted on its demands": its own, no one else's
     found: list[Token] = []
     for cand in (_head_noun(c, lex) for c in candidates):
-        if _object_is_role(cand, lex, trigger_tokens):
+        if _object_is_role(cand, lex, trigger_tokens) or counted_people(cand, lex):
             found += expand(cand)
         elif cand.i not in own:
             found += owners(cand, lex)
@@ -285,12 +291,42 @@ def _objects(verb: Token, lex: Lexicon) -> list[Token]:
     """A verb's objects (or passive subject); a verb with none shares those of the verb
     coordinated with it that has no subject of its own ("condemned and rejected the plan")."""
     deps = lex.roles["object_deps"] + lex.roles["passive_subject_deps"]
-    found = [c for c in verb.children if c.dep_ in deps]
+    found = [c for c in verb.children if c.dep_ in deps] + _counted_objects(verb)
     if found or any(c.dep_ == "prep" for c in verb.children):
         return found
     shared = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     return [g for c in shared[:1] for g in c.children if g.dep_ in lex.roles["object_deps"]]
+
+
+def _counted_objects(verb: Token) -> list[Token]:
+    """An object counted with "up to" that the parse reads as a particle and its
+    preposition ("kidnapped up to 16 advisers": up/prt, to/prep, advisers/pobj)."""
+    ups = [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ == "up"]
+    tos = [c for u in ups for c in u.children if c.dep_ == "prep" and c.lower_ == "to"]
+    tos += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and any(u.i == c.i - 1 for u in ups)]
+    return [p for c in tos for p in c.children if p.dep_ == "pobj" and any(g.dep_ == "nummod" for g in p.children)]
+
+
+def _asylum_states(trigger: Trigger, lex: Lexicon) -> list[Token]:
+    """The state asked when refuge is sought in it ("sought asylum in Germany")."""
+    if trigger.type != "REQUEST":
+        return []
+    heads = [trigger.token, *(c for c in trigger.token.children if c.dep_ == "dobj")]
+    return [p for h in heads for p in pobjs(h, ("in",)) if refuge_state(p, lex)]
+
+
+def refuge_state(tok: Token, lex: Lexicon) -> bool:
+    """Whether ``tok`` is a state refuge is sought or found in: a party, not a place."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or tok.ent_type_ != "GPE":
+        return False
+    verb = tok.head.head if tok.head.head.pos_ == "VERB" else tok.head.head.head
+    sought = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.roles["asylum_nouns"] for c in verb.children)
+    return sought and places.is_country(_name(tok))
+
+
+def _name(tok: Token) -> str:
+    return next((e.text for e in tok.sent.ents if e.start <= tok.i < e.end), tok.text)
 
 
 def _aimed_at_state(pobj: Token, trigger: Trigger, lex: Lexicon) -> bool:
@@ -299,8 +335,7 @@ def _aimed_at_state(pobj: Token, trigger: Trigger, lex: Lexicon) -> bool:
     aims = lex.roles["recipient_preps"].get(trigger.type, ())
     if pobj.ent_type_ != "GPE" or pobj.head.lower_ not in aims:
         return False
-    name = next((e.text for e in pobj.sent.ents if e.start <= pobj.i < e.end), pobj.text)
-    return places.is_country(name)
+    return places.is_country(_name(pobj))
 
 
 def _head_preps(head: Token, trigger: Trigger, lex: Lexicon) -> frozenset[str]:
@@ -386,11 +421,13 @@ def condition_subject(condition: Token | None) -> list[Token]:
             for t in expand(c)]
 
 
-def content_subject(trigger: Trigger, support: Token | None = None) -> list[Token]:
+def content_subject(trigger: Trigger, lex: Lexicon, support: Token | None = None) -> list[Token]:
     """The subject of a content clause: who is asked to act in "demanded that Kyiv yield"
-    (the clause may hang on the support verb: "reiterated its demand that Israel ease", or on
-    a same-type noun below it: "insisted on its demands that the government grant")."""
+    (the clause may hang on the support verb: "reiterated its demand that Israel ease", on
+    a same-type noun below it: "insisted on its demands that the government grant", or on
+    a verb of permission: "refused to allow U.N. planes to land")."""
     heads = [trigger.token, *(m.token for m in restated(trigger))] + ([support] if support is not None else [])
+    heads += [c for h in heads for c in h.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex.roles["permission_verbs"]]
     for child in (c for h in heads for c in h.children):
         if child.dep_ in ("ccomp", "acl"):
             for grand in child.children:
@@ -416,7 +453,7 @@ def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
         heads.append(agent)
     heads += [p for h in list(heads) for p in pobjs(h, ("with",))]
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]  # "blocked streets in X"
-    heads += objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
+    heads += objects + [c for o in objects for c in o.children if c.dep_ in ("conj", "acl")]  # "the curfew imposed in X"
     return [p for h in heads for q in _locative_pobjs(h, lex) for p in places_in(q, lex, 2)]
 
 

@@ -93,18 +93,31 @@ def _english_like(name: str) -> bool:
             and all(c.isalpha() or c in " -'" for c in name))
 
 
+#: words a place's name may be followed by ("Montenegro province", "Kano State")
+DIVISION_WORDS = ("province", "state", "region", "district", "county", "governorate", "oblast",
+                  "prefecture", "city", "town")
+
+
 def _clean(name: str) -> str:
     name = name.strip()
     return name[4:] if name.lower().startswith("the ") else name
 
 
+def _undivided(name: str) -> str | None:
+    """``name`` without a trailing division word, or None when it has none."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in DIVISION_WORDS else None
+
+
 def resolve(name: str, near: Iterable[str] = ()) -> Location | None:
     """The place ``name`` names, or None when the gazetteer does not know it: the one in
     the first of the states ``near`` (those the text is about) that has one, else the
-    most populous."""
+    most populous. A trailing division word is dropped when the full name is unknown
+    ("Montenegro province")."""
     found = _gazetteer().get(fold(_clean(name)))
     if not found:
-        return None
+        bare = _undivided(_clean(name))
+        return resolve(bare, near) if bare else None
     by_state = {location.country: location for location in found}
     best = next((by_state[c] for c in near if c in by_state), found[0])
     return Location(best.name, best.country, best.lat, best.lon)
