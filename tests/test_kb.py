@@ -153,3 +153,12 @@ def test_a_place_name_followed_by_a_division_word_resolves():
     assert places.resolve("Montenegro province").country == "MNE"
     assert places.resolve("Kano State").country == "NGA"
     assert places.resolve("the state") is None
+
+
+def test_kosovo_takes_the_plover_code(kb):
+    from dossier.kb import places
+
+    assert kb.lookup("Kosovo")[0].country == "KOS"
+    assert kb.state("XKX").id == "XKX"
+    assert places.resolve("Pristina").country == "KOS"
+    assert places.resolve("Kosovo").country == "KOS"

