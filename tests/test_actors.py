@@ -260,3 +260,12 @@ def test_an_undated_article_reads_offices_as_of_the_latest_date_it_names(nlp, kb
     ctx.records.extend(time_component(doc, ctx))
     president = mention(actors(doc, ctx), "U.S. president").entity
     assert president.name == "Joe Biden"
+
+
+def test_a_full_name_whose_given_name_is_a_kb_surname_is_someone_else(extract):
+    from dossier.records import Event
+
+    records = extract("Omar Haddad, a Syrian activist, criticised the government.")
+    event = next(r for r in records if isinstance(r, Event))
+    assert event.actor[0].actor_id != "fernando-haddad"
+    assert event.actor[0].country == "SYR"

@@ -589,3 +589,10 @@ def test_a_state_of_siege_is_declared_like_martial_law(events):
     event = only(events("The junta declared a state of siege in Haiti."), "COERCE")
     assert event.mode == "martial-law"
     assert countries(event.recipient) == {"HTI"}
+
+
+def test_a_clause_of_a_noun_not_acted_on_did_not_happen(events):
+    event = only(events("The Security Council failed to pass a resolution calling for a ceasefire."), "REQUEST")
+    assert event.factuality == "negated"
+    event = only(events("The Security Council passed a resolution calling for a ceasefire."), "REQUEST")
+    assert event.factuality == "asserted"

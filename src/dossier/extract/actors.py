@@ -197,7 +197,8 @@ class Finder:
     def _add_entities(self, doc, pieces: list[Piece]) -> list[Piece]:
         """spaCy entities where the KB found nothing. A PERSON entity around a KB surname
         widens it to the full name when the given names agree ("Volodymyr Zelenskiy"), and
-        is someone else when they do not ("Kevin Sullivan" is not Jake Sullivan)."""
+        is someone else when they do not ("Kevin Sullivan" is not Jake Sullivan, nor is
+        "Omar Haddad" Fernando Haddad, though "Omar" alone names Mullah Omar)."""
         starts = [p.start for p in pieces]
         result = list(pieces)
         skip = not_actors()
@@ -209,8 +210,11 @@ class Finder:
             inside = [p for p in pieces[max(lo, 0):] if p.start < end and p.end > ent.start]
             if not inside:
                 result.append(Piece(ent.start, end, "ner", label=ent.label_))
-            elif ent.label_ == "PERSON" and len(inside) == 1 and _is_person_piece(inside[0]):
-                self._widen(inside[0], doc[min(ent.start, inside[0].start):max(end, inside[0].end)])
+            elif ent.label_ == "PERSON" and all(_is_person_piece(p) for p in inside):
+                # one name, even where its given name is someone's surname ("Omar Haddad")
+                head = inside[-1]
+                result = [p for p in result if p not in inside[:-1]]
+                self._widen(head, doc[min(ent.start, inside[0].start):max(end, head.end)])
         return sorted(result, key=lambda p: p.start)
 
     def _widen(self, piece: Piece, span) -> None:

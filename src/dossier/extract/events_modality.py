@@ -16,6 +16,8 @@ from dossier.extract.events_lexicon import Lexicon
 from dossier.extract.events_triggers import Trigger
 
 CLIMB_DEPS = {"xcomp", "ccomp", "acomp", "conj", "pcomp", "prep", "acl"}
+#: roles of a noun a clause qualifies through which its verb governs the clause
+QUALIFIED_DEPS = {"dobj", "nsubjpass"}
 
 
 @dataclass
@@ -39,11 +41,16 @@ def predicate(trigger: Trigger) -> Token:
 
 
 def _governors(tok: Token, depth: int = 3):
-    """``tok`` and the verbs above it through complement links."""
+    """``tok`` and the verbs above it through complement links, and from a clause that
+    qualifies a noun to the verb acting on that noun ("failed to pass a resolution
+    calling for X": the call is no more made than the resolution is passed)."""
     yield tok
+    qualifying = False
     for _ in range(depth):
-        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+        acted_on = qualifying and tok.dep_ in QUALIFIED_DEPS
+        if (tok.dep_ not in CLIMB_DEPS and not acted_on) or tok.head is tok:
             return
+        qualifying = tok.dep_ in ("acl", "relcl")
         tok = tok.head
         yield tok
 
