@@ -9,7 +9,7 @@ from dossier.records import Entity, Mention, Record, Sentence
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
-@register("sentences")
+@register("sentences", version="2")
 def sentences(doc, ctx: Context) -> list[Record]:
     return [
         Sentence(ctx.article_id, sent.text, sent.start_char, sent.end_char) for sent in doc.sents
