@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dossier.analyze import story, story_events, timeline
+from dossier.analyze.story import event_phrase
 from dossier.schema import validate
 from test_analyze_records import (
     PUTIN,
@@ -91,3 +92,11 @@ def test_every_record_the_analysis_emits_validates():
     assert {r["record_type"] for r in emitted} == {"story_event", "shift", "edge"}
     for record in emitted:
         validate(record)
+
+
+def test_several_actors_take_the_plural_verb():
+    russia, putin = {"name": "Russia"}, {"name": "Vladimir Putin"}
+    item = {"type": "CONCEDE", "actor": [russia, putin], "recipient": [{"name": "Donald Trump"}]}
+    assert event_phrase(item) == "Russia and Vladimir Putin concede to Donald Trump"
+    assert event_phrase({**item, "recipient": []}) == "Russia and Vladimir Putin concede"
+    assert event_phrase({**item, "actor": [russia]}) == "Russia concedes to Donald Trump"

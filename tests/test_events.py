@@ -596,3 +596,42 @@ def test_a_clause_of_a_noun_not_acted_on_did_not_happen(events):
     assert event.factuality == "negated"
     event = only(events("The Security Council passed a resolution calling for a ceasefire."), "REQUEST")
     assert event.factuality == "asserted"
+
+
+def countries_of(entities) -> set:
+    return {e.country for e in entities}
+
+
+def test_a_set_off_participle_on_an_if_clause_is_said_of_the_main_clause(events):
+    found = events("The chancellor warned that Berlin could impose sanctions on Hungary if it "
+                   "blocks the budget, while urging Poland to stay calm.")
+    request = only(found, "REQUEST")
+    assert countries_of(request.actor) == {"DEU"} and countries_of(request.recipient) == {"POL"}
+    threat = only(found, "THREATEN")
+    assert threat.condition == "if it blocks the budget"
+
+
+def test_they_after_acting_with_someone_are_both_parties(events):
+    agreed = only(events("Macron said he had spoken with Scholz and they had agreed to meet again."), "AGREE")
+    assert countries_of(agreed.actor) == {"FRA", "DEU"} and not agreed.recipient
+
+
+def test_a_states_goods_acted_on_stand_for_the_state(events):
+    tariff = only(events("Canada imposed a tariff on Chinese steel."), "SANCTION")
+    assert [(e.name, e.text) for e in tariff.recipient] == [("China", "Chinese steel")]
+
+
+def test_sanctions_meant_to_press_someone_target_them(events):
+    sanction = only(events("The European Union imposed new sanctions to pressure Belarus."), "SANCTION")
+    assert countries_of(sanction.recipient) == {"BLR"}
+
+
+def test_support_for_someone_names_them(events):
+    support = only(events("Germany reaffirmed its support for Moldova."), "SUPPORT")
+    assert countries_of(support.actor) == {"DEU"} and countries_of(support.recipient) == {"MDA"}
+
+
+def test_a_coordinated_act_of_the_same_tense_shares_the_date(events):
+    found = events("Officials said the two presidents met on Monday and signed a trade pact.")
+    signed = next(e for e in found if e.trigger == "signed")
+    assert signed.date.value == "2025-02-10" and signed.date.basis == "text"

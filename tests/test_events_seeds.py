@@ -52,9 +52,15 @@ def test_trump_putin_phone_call_two_days_before(seed_events):
     assert any(e.date and e.date.value == "2025-02-12" for e in call)
 
 
+def test_trump_and_putin_agreed_on_the_call_to_start_talks(seed_events):
+    agreed = [e for e in pick(seed_events["2025-02-14"], "AGREE", actor="USA") if e.trigger == "agreed"]
+    assert [countries(e.actor) for e in agreed] == [{"USA", "RUS"}]  # "they": Trump and Putin
+    assert agreed[0].factuality == "asserted" and agreed[0].date.value == "2025-02-12"
+
+
 def test_planned_meetings_are_future_agree(seed_events):
-    planned = pick(seed_events["2025-02-14"], "AGREE", actor="USA")
-    assert all(e.factuality == "future" for e in planned)
+    planned = [e for e in pick(seed_events["2025-02-14"], "AGREE", actor="USA") if e.trigger != "agreed"]
+    assert planned and all(e.factuality == "future" for e in planned)
     munich = [e for e in planned if e.location and e.location.name == "Munich"]
     assert munich and {"USA", "RUS"} <= countries(munich[0].actor)
     assert munich[0].location.country == "DEU"

@@ -108,9 +108,10 @@ def event_phrase(item: dict) -> str:
     if not recipients and len(actors) > 1 and item["type"] in load("relations")["mutual"]:
         actors, recipients = actors[:1], actors[1:]  # "Trump and Putin spoke"
     verb = relation(item["type"])
-    text = f"{names(actors)} {verb['phrase']} {names(recipients)}"
-    if not recipients:
-        text = f"{names(actors)} {verb['relation']}"
+    words = verb["phrase"] if recipients else verb["relation"]
+    text = f"{names(actors)} {_agreeing(words, len(actors))}"
+    if recipients:
+        text += f" {names(recipients)}"
     if item.get("mode"):
         text += f" [{item['mode']}]"
     note = FACTUALITY_NOTES.get(item.get("factuality") or "")
@@ -119,6 +120,15 @@ def event_phrase(item: dict) -> str:
     text += f" ({note})" if note else ""
     claimants = item.get("claimants") or _claimant(item)
     return text + (f", per {names(claimants)}" if claimants else "")
+
+
+def _agreeing(words: str, subjects: int) -> str:
+    """The relation's verb in the plural for several actors ("Russia and Putin concede to");
+    every relation verb is regular, so its third-person "s" goes."""
+    if subjects < 2:
+        return words
+    verb, _, rest = words.partition(" ")
+    return f"{verb.removesuffix('s')} {rest}".rstrip()
 
 
 def _claimant(record: dict) -> list[dict]:

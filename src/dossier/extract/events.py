@@ -58,7 +58,7 @@ class Reading:
         return self.modes[0] if self.modes else None
 
 
-@register("events", version="4")
+@register("events", version="5")
 def events(doc, ctx: Context) -> list[Record]:
     lex, onto = lexicon(), ontology()
     coder = Coder(doc, ctx, lex, onto)
@@ -277,6 +277,8 @@ class Coder:
             pending += c.content
         if not found and kind in self.lex.roles["purpose_types"]:  # "a strike to demand X's resignation"
             found = roles.purpose_entities(trigger, self.lex, tokens)
+        if not found and kind in self.lex.roles["pressure_types"]:  # "sanctions to pressure the Kremlin"
+            found = roles.purpose_entities(trigger, self.lex, tokens, self.lex.roles["pressure_verbs"])
         if not found and trigger.spec.get("content"):
             found = roles.content_entities(trigger, self.lex)
         return found
@@ -350,6 +352,10 @@ class Coder:
         ("Trump and Putin ... They"); empty otherwise."""
         if tok.lower_ not in self.lex.roles["plural_pronouns"]:
             return []
+        pair = _comitative_pair(tok)
+        if pair:
+            found = [self.ctx.entity_for(t.idx, t.idx + len(t)) for t in pair]
+            return [e for e in found if e is not None]
         mention = next((m for m in self.ctx.mentions if m.start == tok.idx and m.antecedent is not None), None)
         span = self.doc.char_span(mention.antecedent, mention.antecedent + 1, alignment_mode="expand") \
             if mention is not None else None
@@ -388,6 +394,9 @@ class Coder:
         modifier = None if owned else self.ctx.entity_for(start, end)
         if modifier is None or not modifier.country:
             modifier = home or modifier
+        if modifier is not None and modifier.kind == "state" and modifier.actor_id \
+                and {tok.lower_, tok.lemma_.lower()} & set(self.lex.roles["state_goods"]):
+            return replace(modifier, text=text, start=start, end=end)  # "Indian goods": India
         if modifier is not None:
             kind = modifier.kind if modifier.kind not in PLACE_KINDS else "unknown"
             return Entity(text=text, country=modifier.country, sector=modifier.sector, kind=kind,
@@ -443,8 +452,15 @@ class Coder:
         return None, None
 
     def date(self, trigger: Trigger) -> DateValue | None:
+        """The date the text gives the predicate; else the one it gives a verb of the same
+        tense the predicate is coordinated with ("he had held a call on Wednesday and
+        they had agreed to ..."); else the publication day."""
         if self.date_for is not None:
-            found = self.date_for(self.doc, self.ctx, predicate(trigger))
+            pred = predicate(trigger)
+            found = self.date_for(self.doc, self.ctx, pred)
+            if found is not None and found.basis == "publication" and pred.dep_ == "conj" \
+                    and pred.tag_ == pred.head.tag_:
+                found = self.date_for(self.doc, self.ctx, pred.head)
             if found is not None:
                 return found
         if self.ctx.published is None:
@@ -612,6 +628,19 @@ class Coder:
         found = {words[t.lemma_.lower()] for t in sent if t.lemma_.lower() in words}
         found.update(self.onto.mode_contexts(reading.type, reading.mode))
         return [c for c in self.lex.context_order if c in found]
+
+
+def _comitative_pair(pronoun: Token) -> list[Token]:
+    """Who "they" are right after one party acted with another: "he held a call with
+    Putin and they agreed" (he and Putin)."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ != "conj":
+        return []
+    first = verb.head
+    subject = [c for c in first.children if c.dep_ == "nsubj"]
+    partners = roles.pobjs(first, ("with",)) + [
+        p for o in first.children if o.dep_ == "dobj" for p in roles.pobjs(o, ("with",))]
+    return [subject[0], *partners] if subject and partners else []
 
 
 def _states_by_count(mentions) -> list[str]:

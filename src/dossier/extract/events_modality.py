@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dossier.extract.events_lexicon import Lexicon
-from dossier.extract.events_triggers import Trigger
+from dossier.extract.events_triggers import Trigger, set_off_participle
 
 CLIMB_DEPS = {"xcomp", "ccomp", "acomp", "conj", "pcomp", "prep", "acl"}
 #: roles of a noun a clause qualifies through which its verb governs the clause
@@ -28,8 +28,10 @@ class Modality:
     def condition_text(self) -> str | None:
         if self.condition is None:
             return None
-        tokens = list(self.condition.subtree)
-        return self.condition.doc[tokens[0].i : tokens[-1].i + 1].text
+        cond = self.condition
+        set_off = [c.left_edge.i - 1 for c in cond.children if set_off_participle(c)]
+        start, end = cond.left_edge.i, min(set_off, default=cond.right_edge.i + 1)
+        return cond.doc[start:end].text  # the condition alone, not a participle the parser hung on it
 
 
 def predicate(trigger: Trigger) -> Token:

@@ -21,6 +21,7 @@ from dossier.extract.events_triggers import (
     in_class,
     infinitive,
     noun_anchor,
+    set_off_from_condition,
 )
 from dossier.kb import places
 
@@ -82,6 +83,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
             return expand(tok.head)  # "who protested", "demonstrators protesting the result"
         if tok.dep_ not in BORROW_DEPS or tok.head is tok:
             return []
+        if set_off_from_condition(tok, lex):
+            tok = tok.head.head
+            continue
         controller = _object_controller(tok, lex)
         if tok.dep_ == "conj":
             if tok.tag_ == "VBN" and _passive(tok.head):  # "were killed or wounded": by the same agent
@@ -375,12 +379,15 @@ def content_entities(trigger: Trigger, lex: Lexicon) -> list[Token]:
     return [t for f in _unique_tokens(found) for t in expand(f)]
 
 
-def purpose_entities(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
+def purpose_entities(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int],
+                     verbs: list[str] | None = None) -> list[Token]:
     """Whom a protest is aimed at, read from what it is for: "blocked a road to show their
     disapproval of the United States' policies", "began a hunger strike to demand the
-    resignation of the president". The first party named, nearest the clause's head."""
+    resignation of the president". The first party named, nearest the clause's head;
+    ``verbs``, if given, are the only purposes read ("sanctions to pressure X")."""
     heads = [trigger.token] + ([trigger.anchor] if trigger.anchor is not None else [])
-    level = [c for h in heads for c in h.children if c.dep_ in lex.roles["purpose_deps"]]
+    level = [c for h in heads for c in h.children if c.dep_ in lex.roles["purpose_deps"]
+             and (verbs is None or lex.lemma(c) in verbs)]
     skip = lex.roles["circumstance_preps"]
     while level:
         for tok in level:

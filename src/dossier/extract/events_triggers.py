@@ -291,6 +291,19 @@ def _has_mark(tok: Token, marks) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
 
 
+def set_off_participle(tok: Token) -> bool:
+    """A participle clause after a comma: ", while urging W to ...", ", saying ..."."""
+    left = tok.left_edge.i
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and left > 0 and tok.doc[left - 1].text == ","
+
+
+def set_off_from_condition(tok: Token, lex: Lexicon) -> bool:
+    """A set-off participle that the parser hangs on an if-clause: "X could hit Y if Z does
+    not agree, while urging W to ..." is said of X's clause, not Z's."""
+    return set_off_participle(tok) and tok.head.dep_ == "advcl" \
+        and _has_mark(tok.head, lex.factuality["condition_marks"])
+
+
 def _is_purpose(tok: Token) -> bool:
     """An infinitive of purpose: "staged a strike to demand ...", "met to discuss ..."."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
