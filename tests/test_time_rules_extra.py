@@ -134,6 +134,16 @@ def test_counted_days_before_a_day_stay_a_duration(timexes):
     assert found == {"Three days": "P3D", "Friday": "2025-02-14"}
 
 
+def test_the_year_alone_is_the_current_one(timexes):
+    assert values(timexes("Earlier in the year, the mill shut a kiln.")) == {"the year": "2025"}
+    assert values(timexes("The chain sees profit for the full year near $9 million.")) == {"the full year": "2025"}
+
+
+def test_the_year_counted_from_something_else_is_not_the_current_one(timexes):
+    assert values(timexes("Sales slid to $3 million, down from $4 million the year before.")) == {}
+    assert values(timexes("In the years that followed, the harbour silted up.")) == {}
+
+
 def test_that_before_this_week_is_a_conjunction(timexes):
     found = values(timexes("Aides said that this week's speech will be short. They met that same week."))
     assert found == {"this week": "2025-W07", "that same week": "2025-W07"}

@@ -1238,10 +1238,14 @@ def rule_year_period(m: Match) -> Reading | None:
 def rule_the_unit(m: Match) -> Reading | None:
     """"the weekend" (the one the tense points to), "the quarter" (the one the text reports
     on, else the last one ended); "the (fiscal) year ended June 30", a year's length up to
-    that day (not a calendar year, so no year can be its value)."""
+    that day (not a calendar year, so no year can be its value); "the (full) year" is the
+    current one ("earlier in the year", "profit for the full year"), but "the year before"
+    counts from a year the text gave."""
     unit = m.value("UNIT")
     if unit == "Y" and _ends_on_a_day(m):
         return Reading("DURATION", "P1Y")
+    if m.tokens[-1].lower_ == "year" and m.anchor is not None and not _counted_from_an_event(m):
+        return Reading("DATE", str(m.anchor.year))
     if unit not in ("WE", "Q") or m.anchor is None:
         return None
     direction = tense(m.doc[m.start])
@@ -1254,6 +1258,14 @@ def rule_the_unit(m: Match) -> Reading | None:
         return Reading("DATE", in_unit(shift(m.anchor, "Q", -1 if direction < 0 else 0), "Q"))
     saturday = resolve_weekday(m.anchor, 6, direction, None)
     return Reading("DATE", in_unit(saturday, "WE"))
+
+
+def _counted_from_an_event(m: Match) -> bool:
+    """"the year before", "the day after his arrest": a unit counted from something else."""
+    return m.end < len(m.doc) and m.doc[m.end].lower_ in RELATIVE_TO_EVENT
+
+
+RELATIVE_TO_EVENT = set(LEXICON["RELATION"]) | set(LEXICON["SHIFT"]) | {"since"}
 
 
 def rule_latest_period(m: Match) -> Reading | None:
@@ -1558,7 +1570,7 @@ def date_value(reading: Reading, text: str, doc, start: int) -> DateValue | None
     return date
 
 
-@register("time", version="3")
+@register("time", version="4")
 def time_component(doc, ctx: Context) -> list[Timex]:
     spans = tag(doc, ctx.published)
     records = []
