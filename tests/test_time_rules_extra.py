@@ -192,6 +192,11 @@ def test_what_is_put_off_until_a_day_lies_ahead(timexes):
     assert values(timexes("The protest lasted until Tuesday.")) == {"Tuesday": "2025-02-11"}
 
 
+def test_a_bare_verb_with_a_singular_subject_is_a_past(timexes):
+    assert values(timexes("Weakness in bank shares hurt the index on Thursday.")) == {"Thursday": "2025-02-13"}
+    assert values(timexes("The unions meet the minister on Thursday.")) == {"Thursday": "2025-02-20"}
+
+
 def test_what_is_extended_through_a_month_lies_ahead(timexes):
     assert values(timexes("The lenders have extended the credit line through April.")) == {"April": "2025-04"}
     assert values(timexes("The drought lasted through January.")) == {"January": "2025-01"}

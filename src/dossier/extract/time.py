@@ -507,6 +507,8 @@ def tense(token) -> int:
         if "to" in lowers:
             if _plans_ahead(verb.head, _aux(verb.head)) or verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
                 return 1
+        elif verb.tag_ == "VBP" and _singular_subject(verb):
+            return -1  # "the slump hurt stocks on Friday": a past form read as a present
         elif verb.tag_ in ("VBZ", "VBP"):
             return 0 if verb.lemma_ in REPORTING or verb.pos_ != "VERB" else 1
         elif verb.tag_ == "MD" or verb.dep_ not in ("xcomp", "acomp", "conj", "advcl"):
@@ -515,6 +517,12 @@ def tense(token) -> int:
             return 0
         verb = governing_verb(verb.head)
     return 0
+
+
+def _singular_subject(verb) -> bool:
+    """The verb's subject is a singular noun, which a present tense would agree with in
+    "-s": a bare form then is a past like "hurt", "cut", "set"."""
+    return any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
 
 
 MAX_CUE = max(len(cue.split()) for cue in FUTURE_CUES)
