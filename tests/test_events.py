@@ -635,3 +635,29 @@ def test_a_coordinated_act_of_the_same_tense_shares_the_date(events):
     found = events("Officials said the two presidents met on Monday and signed a trade pact.")
     signed = next(e for e in found if e.trigger == "signed")
     assert signed.date.value == "2025-02-10" and signed.date.basis == "text"
+
+
+def test_an_amount_in_aid_is_aid(events):
+    aid = only(events("Norway sent $40 million in humanitarian aid to Sudan."), "AID")
+    assert countries_of(aid.actor) == {"NOR"} and countries_of(aid.recipient) == {"SDN"}
+
+
+def test_calling_on_someone_asks_them(events):
+    request = only(events("Brazil called on Venezuela to release the opposition leader."), "REQUEST")
+    assert countries_of(request.recipient) == {"VEN"}
+
+
+def test_a_town_acted_on_is_the_place_not_a_recipient(events):
+    retreat = only(events("Syria withdrew its troops from the Jordanian town of Ramtha."), "RETREAT")
+    assert not retreat.recipient and retreat.location.country == "JOR"
+
+
+def test_talk_about_a_war_elsewhere_is_not_located_there(events):
+    talks = only(events("The Kenyan and Ugandan presidents discussed the war in Sudan by phone."), "CONSULT")
+    assert talks.mode == "phone" and talks.location is None
+
+
+def test_retaliation_names_whom_it_answers(events):
+    found = events("Ottawa announced export controls on nickel in retaliation for Chinese tariffs.")
+    controls = only(found, "SANCTION")
+    assert countries_of(controls.actor) == {"CAN"} and countries_of(controls.recipient) == {"CHN"}

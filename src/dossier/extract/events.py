@@ -25,7 +25,7 @@ from dossier.extract import events_roles as roles
 from dossier.extract.base import Context, register
 from dossier.extract.events_lexicon import Lexicon, lexicon
 from dossier.extract.events_modality import Modality, modality, predicate
-from dossier.extract.events_triggers import Trigger, arrange, find_triggers, support_verb
+from dossier.extract.events_triggers import Trigger, arrange, find_triggers, in_class, support_verb
 from dossier.kb import places
 from dossier.ontology import Ontology, ontology
 from dossier.records import Attribution, DateValue, Entity, Event, Location, Record, Statement
@@ -179,7 +179,7 @@ class Coder:
             return None  # "did not rule out" was read as its content, left open
         statement, claimant = self.claim(trigger)
         refusal = self.onto.refusal_type(reading.type) if mod.factuality == "negated" else None
-        actor, recipient = self.participants(trigger, reading, mod, claimant, refusal, tokens)
+        actor, recipient, targets = self.participants(trigger, reading, mod, claimant, refusal, tokens)
         date = self.date(trigger)
         reading, factuality = self.settle(reading, mod, actor, refusal, date)
         heads = [trigger.token, *(c for c in trigger.token.children if c.dep_ == "dobj")]
@@ -189,7 +189,7 @@ class Coder:
             return None
         if claimant is not None and reading.origin == "THREATEN" and _speaks_for(claimant, actor):
             actor = _speaker_first(claimant, actor)
-        location = self.location(trigger, {(e.start, e.end) for e in actor + recipient})
+        location = self.location(trigger, {(e.start, e.end) for e in actor + recipient}, targets)
         if location is not None and location.country:
             actor, recipient = self.located(trigger, reading.type, actor, recipient, location.country)
         if not actor and not recipient:
@@ -216,9 +216,11 @@ class Coder:
         )
 
     def participants(self, trigger: Trigger, reading: Reading, mod: Modality, claimant: Entity | None,
-                     refusal: str | None, tokens: set[int]) -> tuple[list[Entity], list[Entity]]:
+                     refusal: str | None, tokens: set[int]) -> tuple[list[Entity], list[Entity], list[Token]]:
         """Actor and recipient entities, by PLOVER's conventions: all parties of a meeting
-        without host/visitor are actors; the visitor acts and the host receives."""
+        without host/visitor are actors; the visitor acts and the host receives. Places the
+        act falls on ("an attack on Kyiv", "withdrew from the town of X") are no recipients:
+        their tokens come third, for the event's location."""
         actor_tokens = roles.actors(trigger, self.lex, tokens)
         recipient_tokens = self.recipient_tokens(trigger, refusal or reading.type, tokens)
         if not recipient_tokens and reading.type == "THREATEN":  # who must comply
@@ -233,7 +235,8 @@ class Coder:
         recipient = [e for e in self.entities(recipient_tokens, None) if not _same_party(e, states, self.state_sectors)]
         if not recipient and reading.type == "CONSULT" and reading.mode == "visit" and not trigger.spec.get("swap"):
             recipient = [e for e in self.host(trigger) if not _same_party(e, actor, self.state_sectors)]
-        return actor, recipient
+        targets = [t for t in recipient_tokens if (e := self.entity(t, None)) is not None and self.is_place(e, t)]
+        return actor, recipient, targets
 
     def host(self, trigger: Trigger) -> list[Entity]:
         """Who hosts a visit to a country or its capital ("arrived in Amman on a visit"): that
@@ -395,7 +398,7 @@ class Coder:
         if modifier is None or not modifier.country:
             modifier = home or modifier
         if modifier is not None and modifier.kind == "state" and modifier.actor_id \
-                and {tok.lower_, tok.lemma_.lower()} & set(self.lex.roles["state_goods"]):
+                and in_class(self.lex, tok, "goods"):
             return replace(modifier, text=text, start=start, end=end)  # "Indian goods": India
         if modifier is not None:
             kind = modifier.kind if modifier.kind not in PLACE_KINDS else "unknown"
@@ -428,7 +431,10 @@ class Coder:
             return True
         if entity.kind == "place" and not entity.country:
             return True
-        if tok.ent_type_ == "GPE" and not entity.country and not entity.actor_id:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.roles["place_nouns"]:
+            return True  # "the Lebanese town of Khiam"
+        unnamed = tok.ent_type_ == "GPE" or (tok.pos_ == "PROPN" and not tok.ent_type_)  # "struck Kharkiv"
+        if unnamed and not entity.country and not entity.actor_id:
             return not places.is_country(entity.text) and places.resolve(entity.text) is not None
         return False
 
@@ -476,10 +482,13 @@ class Coder:
                 return found
         return None
 
-    def location(self, trigger: Trigger, parties: set[tuple] = frozenset()) -> Location | None:
-        """Where the trigger's act happens; else where what it threatens, promises or asks
-        for would ("threatened to impose a curfew in X"). A party ("fired at Kenya") is no place."""
-        for tok in roles.location_tokens(trigger, self.lex):
+    def location(self, trigger: Trigger, parties: set[tuple] = frozenset(),
+                 targets: list[Token] = ()) -> Location | None:
+        """Where the trigger's act happens, else the place it falls on (``targets``); else
+        where what it threatens, promises or asks for would ("threatened to impose a curfew
+        in X"). A party ("fired at Kenya") is no place."""
+        named = [p for t in targets for p in roles.places_in(t, self.lex, 2) or [t]]
+        for tok in [*roles.location_tokens(trigger, self.lex), *named]:
             if any(s is not None and s <= tok.idx < e for s, e in parties):
                 continue
             span = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
@@ -493,7 +502,19 @@ class Coder:
             found = places.resolve(name, self.near)
             if found is not None:
                 return found
+        stated = next((self._stated_place(t) for t in targets if self._stated_place(t)), None)
+        if stated is not None or trigger.type in self.lex.roles["topic_types"]:
+            return stated  # what was condemned or discussed happened elsewhere
         return next((found for c in trigger.content if (found := self.location(c, parties)) is not None), None)
+
+    def _stated_place(self, target: Token) -> Location | None:
+        """A place the gazetteer does not know, in the state its phrase names: "the
+        Lebanese town of Khiam"."""
+        entity = self.entity(target, None)
+        if entity is None or not entity.country:
+            return None
+        named = roles.places_in(target, self.lex, 2)
+        return Location(named[0].text if named else entity.text, entity.country)
 
     def located(self, trigger: Trigger, kind: str, actor: list[Entity], recipient: list[Entity],
                 country: str) -> tuple[list[Entity], list[Entity]]:

@@ -210,8 +210,10 @@ def _phrase_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> l
     # what it, or what it moves, is for: "mobilized reservists for a war against Iraq"
     heads += [p for h in list(heads) for p in pobjs(h, lex.roles["purpose_preps"])
               if not _object_is_role(p, lex, trigger_tokens)]
-    # whom it defies or answers: "in defiance of the authorities", "in retaliation for X's raid"
-    return heads + [p for p in pobjs(tok, ("in",)) if p.lemma_.lower() in lex.roles["stance_nouns"]]
+    # whom it (or the verb it hangs on) defies or answers: "in defiance of the authorities",
+    # "announced export controls in retaliation for X's raid"
+    stance_heads = [tok] + ([trigger.anchor] if trigger.anchor is not None and trigger.anchor.pos_ == "VERB" else [])
+    return heads + [p for h in stance_heads for p in pobjs(h, ("in",)) if p.lemma_.lower() in lex.roles["stance_nouns"]]
 
 
 def _thing_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list[Token]:
@@ -280,8 +282,10 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
     for head in _phrase_heads(trigger, lex, trigger_tokens):
         candidates += [p for p in pobjs(head, _head_preps(head, trigger, lex))
                        if not is_location(p, lex) or _aimed_at_state(p, trigger, lex)]
+    # the object of a phrasal verb's own preposition: "called on Beijing to ..."
+    candidates += [g for p in trigger.extra if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     candidates += _asylum_states(trigger, lex)
-    own = {m.token.i for m in restated(trigger)}  # "insisted on its demands": its own, no one else's
+    own = {m.token.i for m in restated(trigger, lex)}  # "insisted on its demands": its own, no one else's
     found: list[Token] = []
     for cand in (_head_noun(c, lex) for c in candidates):
         if _object_is_role(cand, lex, trigger_tokens) or counted_people(cand, lex):
@@ -363,9 +367,11 @@ def _head_preps(head: Token, trigger: Trigger, lex: Lexicon) -> frozenset[str]:
     return preps | {"of"} if objective and head.pos_ == "NOUN" else preps
 
 
-def restated(trigger: Trigger) -> list[Trigger]:
-    """Triggers below ``trigger`` that name the same act ("insisted on its demands")."""
-    return [t for t in (*trigger.merged, *trigger.content) if t.type == trigger.type]
+def restated(trigger: Trigger, lex: Lexicon) -> list[Trigger]:
+    """Triggers below ``trigger`` that name the same act ("insisted on its demands"), not
+    the act it answers ("tariffs in retaliation for X's tariffs")."""
+    return [t for t in (*trigger.merged, *trigger.content) if t.type == trigger.type
+            and not any(a.lemma_.lower() in lex.roles["stance_nouns"] for a in t.token.ancestors)]
 
 
 def content_entities(trigger: Trigger, lex: Lexicon) -> list[Token]:
@@ -433,7 +439,7 @@ def content_subject(trigger: Trigger, lex: Lexicon, support: Token | None = None
     (the clause may hang on the support verb: "reiterated its demand that Israel ease", on
     a same-type noun below it: "insisted on its demands that the government grant", or on
     a verb of permission: "refused to allow U.N. planes to land")."""
-    heads = [trigger.token, *(m.token for m in restated(trigger))] + ([support] if support is not None else [])
+    heads = [trigger.token, *(m.token for m in restated(trigger, lex))] + ([support] if support is not None else [])
     heads += [c for h in heads for c in h.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex.roles["permission_verbs"]]
     for child in (c for h in heads for c in h.children):
         if child.dep_ in ("ccomp", "acl"):
@@ -447,7 +453,9 @@ def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
     """Place names in a locative phrase of the trigger (or of the verb a noun trigger hangs
     on, or of an attack noun acting for it: "a bombing near X killed"), in order. A place
     noun gives the name it introduces ("near the town of X", "outside of the city of X"),
-    and a locative thing gives the place it is in ("at a jail in X")."""
+    and a locative thing gives the place it is in ("at a jail in X"). Talk about another
+    event happens where it is said, not there ("discussed the war in Sudan")."""
+    topical = trigger.type in lex.roles["topic_types"]
     heads = [trigger.token]
     if trigger.kind == "noun":
         heads.append(trigger.token.head)
@@ -459,7 +467,8 @@ def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
     if (agent := bare_agent(trigger, lex)) is not None:  # "killed by a bomb outside X"
         heads.append(agent)
     heads += [p for h in list(heads) for p in pobjs(h, ("with",))]
-    objects = [c for c in trigger.token.children if c.dep_ == "dobj"]  # "blocked streets in X"
+    objects = [c for c in trigger.token.children if c.dep_ == "dobj"  # "blocked streets in X"
+               and not (topical and (c.lemma_.lower() in lex.nouns or lex.in_class(c.lemma_.lower(), "topics")))]
     heads += objects + [c for o in objects for c in o.children if c.dep_ in ("conj", "acl")]  # "the curfew imposed in X"
     return [p for h in heads for q in _locative_pobjs(h, lex) for p in places_in(q, lex, 2)]
 

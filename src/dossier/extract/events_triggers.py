@@ -63,9 +63,11 @@ def is_person_like(tok: Token) -> bool:
 
 
 def _heads_of_phrase(tok: Token) -> list[Token]:
-    """A noun and what names its kind: compounds (aid deliveries), "of" objects (part of a program)."""
+    """A noun and what names its kind: compounds (aid deliveries), "of" objects (part of a
+    program), and what an amount is "in" ($500 million in military aid)."""
+    preps = ("of", "in") if tok.pos_ == "NUM" else ("of",)
     out = [tok, *(c for c in tok.children if c.dep_ == "compound")]
-    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
     return out
 
 
