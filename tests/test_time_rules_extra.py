@@ -197,6 +197,13 @@ def test_a_bare_verb_with_a_singular_subject_is_a_past(timexes):
     assert values(timexes("The unions meet the minister on Thursday.")) == {"Thursday": "2025-02-20"}
 
 
+def test_what_is_forecast_or_likely_lies_ahead(timexes):
+    assert values(timexes("Gales are forecast to batter the islands over the weekend.")) == {"the weekend": "2025-W07-WE"}
+    assert values(timexes("Fares are likely to climb on Monday.")) == {"Monday": "2025-02-17"}
+    assert values(timexes("The lake is projected to peak on Saturday.")) == {"Saturday": "2025-02-15"}
+    assert values(timexes("Troops are poised to cross the river on Tuesday.")) == {"Tuesday": "2025-02-18"}
+
+
 def test_what_is_extended_through_a_month_lies_ahead(timexes):
     assert values(timexes("The lenders have extended the credit line through April.")) == {"April": "2025-04"}
     assert values(timexes("The drought lasted through January.")) == {"January": "2025-01"}
