@@ -204,6 +204,12 @@ def test_what_is_forecast_or_likely_lies_ahead(timexes):
     assert values(timexes("Troops are poised to cross the river on Tuesday.")) == {"Tuesday": "2025-02-18"}
 
 
+def test_what_is_planned_lies_ahead_unless_a_past_clause_overtook_it(timexes):
+    assert values(timexes("The march is planned for Sunday afternoon.")) == {"Sunday afternoon": "2025-02-16TAF"}
+    assert values(timexes("A walkout planned for Monday was called off.")) == {"Monday": "2025-02-10"}
+    assert values(timexes("A walkout planned for Monday will go ahead.")) == {"Monday": "2025-02-17"}
+
+
 def test_what_is_extended_through_a_month_lies_ahead(timexes):
     assert values(timexes("The lenders have extended the credit line through April.")) == {"April": "2025-04"}
     assert values(timexes("The drought lasted through January.")) == {"January": "2025-01"}

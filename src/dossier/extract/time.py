@@ -562,13 +562,23 @@ def _in_forward_object(token, verb) -> bool:
 
 def _plans_ahead(verb, aux) -> bool:
     """"a vote scheduled for Friday", "is set to meet": a plan word, unless it is the past verb
-    of a clause ("the board set Thursday as the deadline") or a past perfect ("had been due to
-    expire Friday")."""
+    of a clause ("the board set Thursday as the deadline"), a past perfect ("had been due to
+    expire Friday") or qualifies the subject of a past clause ("a rally planned for Saturday
+    was cancelled": the plan was overtaken)."""
     if verb.lower_ not in FUTURE_WORDS:
         return False
     if aux:
         return all(c.lower_ != "had" for c in aux)
+    if verb.dep_ == "acl" and _subject_of_a_past_clause(verb.head):
+        return False
     return verb.tag_ != "VBD" and (verb.tag_ != "VBN" or verb.dep_ not in CLAUSE_DEPS)
+
+
+def _subject_of_a_past_clause(noun) -> bool:
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return clause.tag_ == "VBD" or any(c.tag_ == "VBD" for c in _aux(clause))
 
 
 def _put_off(token, verb) -> bool:
