@@ -331,6 +331,11 @@ def test_recurring_weekdays_and_adverbs(timexes):
     assert values(timexes("The ferry sank on Friday days after the storm."))["Friday"] == "2025-02-14"
 
 
+def test_every_season_recurs(timexes):
+    found = timexes("The lake freezes every winter, and each spring the ferries return.")
+    assert found == {"every winter": ("SET", "XXXX-WI", None), "each spring": ("SET", "XXXX-SP", None)}
+
+
 def test_clock_times(timexes):
     found = timexes("The vote opens at 5 p.m. (1600 GMT) and closes at 10:30 p.m.")
     assert found["5 p.m."] == ("TIME", "2025-02-14T17:00", None)

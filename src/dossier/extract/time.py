@@ -1396,6 +1396,9 @@ def rule_set(m: Match) -> Reading | None:
     part = m.value("PART_OF_DAY")
     if part:
         return Reading("SET", f"XXXX-XX-XXT{part}")
+    season = m.value("SEASON")
+    if season:
+        return Reading("SET", f"XXXX-{season}")
     n = number_of(m) if m.has("NUM") or m.has("DAYNUM") else 1
     value = duration_value(n, m.value("UNIT")) if n else None
     return Reading("SET", value) if value else None
