@@ -661,3 +661,50 @@ def test_retaliation_names_whom_it_answers(events):
     found = events("Ottawa announced export controls on nickel in retaliation for Chinese tariffs.")
     controls = only(found, "SANCTION")
     assert countries_of(controls.actor) == {"CAN"} and countries_of(controls.recipient) == {"CHN"}
+
+
+@pytest.mark.parametrize(("text", "kind", "mode"), [
+    ("The Peruvian prime minister stepped down on Friday.", "RETREAT", "resign"),
+    ("Dockworkers in Chile walked off the job on Monday.", "PROTEST", "strike"),
+    ("The teachers' union in Kenya suspended its strike on Tuesday.", "CONCEDE", None),
+    ("Rebels and government forces in Chad halted hostilities on Sunday.", "RETREAT", "ceasefire"),
+    ("The Malian junta declared a ceasefire on Wednesday.", "CONCEDE", None),
+    ("The Armenian prime minister expressed remorse over the killings.", "CONCEDE", None),
+    ("The Thai president declared martial law on Monday night.", "COERCE", "martial-law"),
+    ("Egypt reopened the Rafah crossing on Thursday.", "RETREAT", "access"),
+    ("The Ethiopian government shut down the internet in Tigray.", "COERCE", "censor"),
+    ("Soldiers from Armenia and Azerbaijan exchanged artillery fire on Tuesday.", "ASSAULT", "heavy-weapons"),
+])
+def test_the_manuals_senses_of_everyday_news_verbs(events, text, kind, mode):
+    event = only(events(text), kind)
+    assert event.mode == mode
+
+
+def test_fighting_a_crime_or_a_quake_striking_is_no_assault(events):
+    assert all(e.type != "ASSAULT" for e in events("Laos and Vietnam agreed to fight smuggling on their border."))
+    assert all(e.type != "ASSAULT" for e in events("A powerful earthquake struck the country on Friday."))
+
+
+def test_the_state_receiving_an_extradited_person_is_the_recipient(events):
+    event = only(events("Spain extradited a former Colombian minister to Colombia on Friday."), "COOPERATE")
+    assert countries_of(event.recipient) == {"COL"}
+
+
+def test_a_treaty_ratified_names_its_partner(events):
+    event = only(events("An extradition treaty with Uruguay was ratified by the Argentine senate."), "SUPPORT")
+    assert countries_of(event.actor) == {"ARG"} and countries_of(event.recipient) == {"URY"}
+
+
+def test_talks_between_two_parties_list_both_as_actors(events):
+    event = only(events("Talks between the Greek and Turkish foreign ministers in Athens ended on Monday."), "CONSULT")
+    assert countries_of(event.actor) == {"GRC", "TUR"} and not event.recipient
+
+
+def test_travelling_for_talks_is_as_future_as_the_trip(events):
+    event = only(events("The Chilean president will travel to Lima next week for talks with Peru's president."), "AGREE")
+    assert event.factuality == "future" and countries_of(event.actor) == {"CHL", "PER"}
+
+
+def test_a_main_verb_the_parser_took_for_a_participle_still_acts(events):
+    event = only(events("Ecuador's largest opposition party called on the interior minister to resign."), "REQUEST")
+    assert countries_of(event.actor) == {"ECU"} and event.recipient

@@ -39,6 +39,9 @@ def predicate(trigger: Trigger) -> Token:
     tok = trigger.token
     if trigger.kind == "noun" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         return tok.head
+    if trigger.kind == "noun" and tok.dep_ == "pobj" and trigger.anchor == tok.head.head \
+            and trigger.anchor.pos_ == "VERB":
+        return trigger.anchor  # "will travel to X for talks": the talks are as future as the trip
     return tok
 
 

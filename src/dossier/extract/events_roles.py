@@ -20,6 +20,7 @@ from dossier.extract.events_triggers import (
     Trigger,
     in_class,
     infinitive,
+    main_verb_misparsed,
     noun_anchor,
     set_off_from_condition,
 )
@@ -79,7 +80,8 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
             continue
         if tok.dep_ == "acl" and lex.in_class(tok.head.lemma_.lower(), "documents"):
             return _authors(tok.head, lex)  # "issued a statement demanding ...": its issuer
-        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")):
+        if tok.dep_ == "relcl" or main_verb_misparsed(tok) or (
+                tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")):
             return expand(tok.head)  # "who protested", "demonstrators protesting the result"
         if tok.dep_ not in BORROW_DEPS or tok.head is tok:
             return []
@@ -229,7 +231,7 @@ def _thing_heads(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> li
     heads = [p for p in pobjs(tok, lex.recipient_preps(trigger.type)) if thing(p) and p.i not in trigger_tokens]
     if trigger.kind == "noun":
         heads += [p for p in pobjs(tok, ("of",)) if thing(p)]
-    for obj in (c for c in tok.children if c.dep_ == "dobj" and thing(c)):
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and thing(c)):  # also "a treaty with X was ratified"
         heads += [obj, *pobjs(obj, ("of",))]
     return heads
 
@@ -244,6 +246,8 @@ def theme_classes(trigger: Trigger, lex: Lexicon) -> set[str]:
     named = [] if trigger.type in lex.roles["victim_types"] else trigger.spec.get("needs_object", [])
     # people and envoys acted on (expelled diplomats, released captives) are recipients
     named = set(named if isinstance(named, list) else [named]) - {"person", "any", "captives", "groups", "resources"}
+    if trigger.spec.get("moves_object"):  # "extradited a commander to X": X receives
+        named.add("any")
     by_type = lex.roles["theme_classes"]
     return named | set(by_type.get(trigger.type, ())) | set(by_type.get(f"{trigger.type}:{trigger.mode}", ()))
 

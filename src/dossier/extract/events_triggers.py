@@ -63,10 +63,11 @@ def is_person_like(tok: Token) -> bool:
 
 
 def _heads_of_phrase(tok: Token) -> list[Token]:
-    """A noun and what names its kind: compounds (aid deliveries), "of" objects (part of a
-    program), and what an amount is "in" ($500 million in military aid)."""
+    """A noun and what names its kind: compounds and modifiers (aid deliveries, martial
+    law), "of" objects (part of a program), and what an amount is "in" ($500 million in
+    military aid)."""
     preps = ("of", "in") if tok.pos_ == "NUM" else ("of",)
-    out = [tok, *(c for c in tok.children if c.dep_ == "compound")]
+    out = [tok, *(c for c in tok.children if c.dep_ in ("compound", "nmod", "amod"))]
     out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
     return out
 
@@ -85,7 +86,8 @@ def in_class(lex: Lexicon, tok: Token | None, name: str) -> bool:
 def _phrasal(tok: Token, lex: Lexicon) -> tuple[dict, list[Token]] | None:
     lemma = lex.lemma(tok)
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "dobj") and not _of_time(child):
+        # the parser takes some particles for adverbs ("stepped down")
+        if child.dep_ in ("prt", "prep", "dobj", "advmod") and not _of_time(child):
             word = child.lower_ if child.dep_ != "dobj" else child.lemma_.lower()
             spec = lex.phrasal.get(f"{lemma} {word}")
             if spec:
@@ -130,6 +132,8 @@ def _satisfied(tok: Token, spec: dict, lex: Lexicon) -> bool:
         return False
     if children & set(spec.get("not_with", ())):
         return False
+    if spec.get("not_object") and in_class(lex, obj_of(tok), spec["not_object"]):
+        return False
     if any(c.lemma_.lower() in spec.get("not_modified_by", ()) for c in tok.children if c.dep_ in ("compound", "amod")):
         return False
     needs = spec.get("needs_modifier")
@@ -172,10 +176,15 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
         return None
     found = _phrasal(tok, lex)
     spec, extra = found if found else (lex.verbs.get(lex.lemma(tok)), [])
-    if not spec or not _satisfied(tok, spec, lex):
+    if not spec or not _satisfied(tok, spec, lex) or _natural_force(tok, lex):
         return None
     trigger = _with_objects(Trigger(tok, spec["type"], spec.get("mode"), spec, "verb", extra), lex)
     return _override(trigger, spec["speech"]) if spec.get("speech") and _as_speech(tok) else trigger
+
+
+def _natural_force(verb: Token, lex: Lexicon) -> bool:
+    """A storm or earthquake that "struck" or "hit" is nobody's act."""
+    return any(c.dep_ == "nsubj" and lex.in_class(c.lemma_.lower(), "disasters") for c in verb.children)
 
 
 def match_adjective(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -316,10 +325,17 @@ def _is_background(tok: Token, lex: Lexicon) -> bool:
     were killed"), not the reported act; who-clauses about a person's acts and purposes
     ("a rally to protest ...") are kept."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return True
+        return not main_verb_misparsed(tok)
     if tok.dep_ == "relcl" and infinitive(tok) and tok.head.lemma_.lower() in lex.nouns:
         return False  # "a rally to protest ...": the rally's purpose
     return tok.dep_ == "relcl" and not any(c.lower_ in ("who", "whose") for c in tok.children)
+
+
+def main_verb_misparsed(tok: Token) -> bool:
+    """A past tense the parser took for a participle on the subject, leaving the sentence
+    no verb ("The party called on X to resign." parsed as "the party (that was) called")."""
+    return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
+        and tok.head.i < tok.i and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _governor(trigger: Trigger, index: dict[int, Trigger], lex: Lexicon) -> tuple[Trigger | None, str]:
