@@ -53,6 +53,15 @@ def test_an_earlier_hour_takes_the_am_or_pm_after_it(timexes):
     }
 
 
+def test_a_weekday_closing_a_range_follows_the_one_opening_it(timexes):
+    found = values(timexes("The fair will run from Wednesday to Sunday."))
+    assert found == {"Wednesday": "2025-02-19", "Sunday": "2025-02-23"}
+    found = values(timexes("Talks lasted from Monday through Wednesday."))
+    assert found == {"Monday": "2025-02-10", "Wednesday": "2025-02-12"}
+    found = values(timexes("Aides spoke on Thursday and Tuesday."))
+    assert found == {"Thursday": "2025-02-13", "Tuesday": "2025-02-11"}
+
+
 # --- calendar dates ---------------------------------------------------------------
 
 

@@ -906,6 +906,18 @@ def rule_weekday(m: Match) -> Reading | None:
     return _day_reading(day, part, mod_of(m))
 
 
+def rule_weekday_after(m: Match) -> Reading | None:
+    """"from Tuesday to Thursday", "Monday through Friday": the weekday closing a range is the
+    first one after the day that opened it, whatever the tense says ("Friday and Thursday"
+    need not rise: a pair joined by "and" reads as two weekdays)."""
+    reading = rule_weekday(m)
+    closes_a_range = any(w.cls == "HYPHEN" or w.cls == "CONJ" and w.value == "range" for w in m.context)
+    if m.local_ref is None or reading is None or reading.type != "DATE" or not closes_a_range:
+        return reading
+    day = m.local_ref + dt.timedelta(days=(m.value("WEEKDAY") - m.local_ref.isoweekday() - 1) % 7 + 1)
+    return _day_reading(day, m.value("PART_OF_DAY"))
+
+
 def _is_anaphoric(m: Match) -> bool:
     """"the previous Friday", "the following Monday" count from the day the text is at;
     "last Friday", "next Monday" from the publication."""
