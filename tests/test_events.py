@@ -708,3 +708,15 @@ def test_travelling_for_talks_is_as_future_as_the_trip(events):
 def test_a_main_verb_the_parser_took_for_a_participle_still_acts(events):
     event = only(events("Ecuador's largest opposition party called on the interior minister to resign."), "REQUEST")
     assert countries_of(event.actor) == {"ECU"} and event.recipient
+
+
+def test_forces_deployed_by_no_one_named_act_for_where_they_are(events):
+    event = only(events("Riot police were deployed across Nairobi on Tuesday."), "MOBILIZE")
+    assert [(e.text, e.country, e.country_basis) for e in event.actor] == [("Riot police", "KEN", "location")]
+    assert event.location.name == "Nairobi"
+
+
+def test_a_protest_called_by_someone_is_theirs(events):
+    found = events("Police were deployed ahead of a march called by the Bolivian opposition leader.")
+    march = next(e for e in found if e.type == "PROTEST")
+    assert countries_of(march.actor) == {"BOL"} and not march.recipient

@@ -223,6 +223,10 @@ class Coder:
         their tokens come third, for the event's location."""
         actor_tokens = roles.actors(trigger, self.lex, tokens)
         recipient_tokens = self.recipient_tokens(trigger, refusal or reading.type, tokens)
+        if not actor_tokens and reading.type in self.lex.roles["deployed_types"]:
+            # "riot police were deployed across X": who is sent stands for who sends them
+            actor_tokens = roles.deployed(trigger, self.lex)
+            recipient_tokens = [t for t in recipient_tokens if t not in actor_tokens]
         if not recipient_tokens and reading.type == "THREATEN":  # who must comply
             recipient_tokens = roles.condition_subject(mod.condition)
         if reading.type == "CONSULT" and reading.mode not in ("visit", "third-party") and not trigger.spec.get("swap"):

@@ -134,7 +134,7 @@ def _noun_actors(trigger: Trigger, lex: Lexicon) -> list[Token]:
             anchor = noun_anchor(tok, lex) if child.pos_ == "PRON" else None
             verb_subject = subject_of(tok.head, lex) if anchor is tok and tok.dep_ == "dobj" else []
             return verb_subject or expand(child)  # "fundamentalists continued their strike"
-    by = pobjs(tok, lex.noun_actor_preps(trigger.type))
+    by = pobjs(tok, lex.noun_actor_preps(trigger.type)) + _participle_agents(tok)
     if by:
         return [t for p in by for t in expand(p)]
     for child in tok.children:
@@ -259,11 +259,16 @@ def owners(thing: Token, lex: Lexicon) -> list[Token]:
              or (c.dep_ == "compound" and lex.in_class(c.lemma_.lower(), "groups"))]  # rebel positions
     kind = lex.nouns.get(thing.lemma_.lower(), {}).get("type")
     found += pobjs(thing, lex.noun_actor_preps(kind or ""))
-    # "the rally staged by students": the agent of a participle that qualifies the thing
-    found += [g for acl in thing.children if acl.dep_ == "acl"
-              for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    found += _participle_agents(thing)
     found += [p for p in pobjs(thing, _owner_preps(kind, lex)) if _object_is_role(p, lex, set())]
     return [t for f in found for t in expand(f)]
+
+
+def _participle_agents(noun: Token) -> list[Token]:
+    """The agent of a participle that qualifies a noun: "the rally staged by students",
+    "a march called by the opposition leader"."""
+    return [g for acl in noun.children if acl.dep_ == "acl"
+            for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
 
 
 def _owner_preps(kind: str | None, lex: Lexicon) -> tuple[str, ...]:
@@ -487,7 +492,7 @@ def _locative_pobjs(tok: Token, lex: Lexicon) -> list[Token]:
 
 
 def places_in(tok: Token, lex: Lexicon, depth: int) -> list[Token]:
-    if tok.ent_type_ in lex.roles["location_labels"]:
+    if tok.ent_type_ in lex.roles["location_labels"] or _untagged_town(tok):
         return [tok]
     found = []
     if tok.lemma_.lower() in lex.roles["place_nouns"]:
@@ -496,6 +501,13 @@ def places_in(tok: Token, lex: Lexicon, depth: int) -> list[Token]:
     if depth:
         found += [p for q in _locative_pobjs(tok, lex) for p in places_in(q, lex, depth - 1)]
     return found
+
+
+def _untagged_town(tok: Token) -> bool:
+    """A one-word name after a locative preposition that the tagger missed or took for an
+    organisation, but the gazetteer knows ("deployed across Maputo")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and tok.dep_ == "pobj" \
+        and not any(c.dep_ == "compound" for c in tok.children) and places.resolve(tok.text) is not None
 
 
 def bare_agent(trigger: Trigger, lex: Lexicon) -> Token | None:
@@ -509,3 +521,13 @@ def bare_agent(trigger: Trigger, lex: Lexicon) -> Token | None:
             if found:
                 return found[0]
     return None
+
+
+def deployed(trigger: Trigger, lex: Lexicon) -> list[Token]:
+    """Forces a passive with no agent moves ("troops were deployed to X")."""
+    tok = trigger.token
+    if trigger.kind != "verb" or any(c.dep_ == "agent" for c in tok.children):
+        return []
+    forces = lex.mode_words.get(trigger.type, {})  # police, warships, militia ...
+    return [t for c in tok.children if c.dep_ == "nsubjpass"
+            and (lex.in_class(c.lemma_.lower(), "troops") or c.lemma_.lower() in forces) for t in expand(c)]
