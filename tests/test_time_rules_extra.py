@@ -219,6 +219,11 @@ def test_what_is_planned_lies_ahead_unless_a_past_clause_overtook_it(timexes):
     assert values(timexes("A walkout planned for Monday will go ahead.")) == {"Monday": "2025-02-17"}
 
 
+def test_what_is_due_lies_ahead_unless_it_was_due(timexes):
+    assert values(timexes("The verdict is due on Wednesday.")) == {"Wednesday": "2025-02-19"}
+    assert values(timexes("The rent was due on Wednesday.")) == {"Wednesday": "2025-02-12"}
+
+
 def test_what_is_extended_through_a_month_lies_ahead(timexes):
     assert values(timexes("The lenders have extended the credit line through April.")) == {"April": "2025-04"}
     assert values(timexes("The drought lasted through January.")) == {"January": "2025-01"}

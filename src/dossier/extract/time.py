@@ -491,7 +491,7 @@ def tense(token) -> int:
     if _after_future_cue(token):
         return 1
     verb = host_verb(token)
-    if _put_off(token, verb) or _in_forward_object(token, verb):
+    if _put_off(token, verb) or _in_forward_object(token, verb) or _due_now(token):
         return 1
     for _ in range(4):
         aux = _aux(verb)
@@ -579,6 +579,19 @@ def _subject_of_a_past_clause(noun) -> bool:
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return clause.tag_ == "VBD" or any(c.tag_ == "VBD" for c in _aux(clause))
+
+
+def _due_now(token) -> bool:
+    """"results are due on Tuesday": a plan adjective after a copula in the present looks
+    ahead (after "was" it looks back, as the copula says)."""
+    node = token.head
+    for _ in range(3):
+        if node.dep_ == "acomp" and node.lower_ in FUTURE_WORDS:
+            return node.head.tag_ in ("VBZ", "VBP")
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _put_off(token, verb) -> bool:
