@@ -224,6 +224,11 @@ def test_what_is_due_lies_ahead_unless_it_was_due(timexes):
     assert values(timexes("The rent was due on Wednesday.")) == {"Wednesday": "2025-02-12"}
 
 
+def test_what_something_happens_ahead_of_lies_ahead(timexes):
+    assert values(timexes("Bond yields slipped ahead of Tuesday's auction.")) == {"Tuesday": "2025-02-18"}
+    assert values(timexes("Crowds gathered ahead of Sunday's final.")) == {"Sunday": "2025-02-16"}
+
+
 def test_what_is_extended_through_a_month_lies_ahead(timexes):
     assert values(timexes("The lenders have extended the credit line through April.")) == {"April": "2025-04"}
     assert values(timexes("The drought lasted through January.")) == {"January": "2025-01"}

@@ -486,10 +486,10 @@ def tense(token) -> int:
     ruling announced Wednesday"). A possessive ("Wednesday's ruling") names a day
     the verb's tense says nothing of.
     """
-    if token.dep_ == "poss":
-        return 0
     if _after_future_cue(token):
         return 1
+    if token.dep_ == "poss":
+        return 0
     verb = host_verb(token)
     if _put_off(token, verb) or _in_forward_object(token, verb) or _due_now(token):
         return 1
