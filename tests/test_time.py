@@ -307,6 +307,11 @@ def test_vague_durations(timexes):
     }
 
 
+def test_a_bare_plural_unit_after_in_is_vague(timexes):
+    assert values(timexes("Rainfall was the heaviest in decades.")) == {"decades": "PXDE"}
+    assert values(timexes("The mine made its first profit in years.")) == {"years": "PXY"}
+
+
 def test_vague_units_need_a_temporal_context(timexes):
     assert values(timexes("Hours after the blast, police arrived.")) == {"Hours": "PTXH"}
     assert timexes("The shop keeps long hours.") == {}

@@ -1103,7 +1103,7 @@ def _is_someday(m: Match) -> bool:
     return m.doc[m.start - 1].tag_ == "MD" and m.doc[m.end].pos_ in ("VERB", "AUX")
 
 
-VAGUE_BEFORE = {"for", "over", "within"}
+VAGUE_BEFORE = {"for", "over", "within", "in"}
 VAGUE_AFTER = {"after", "before", "later", "earlier"}
 
 
