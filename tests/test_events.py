@@ -702,7 +702,8 @@ def test_talks_between_two_parties_list_both_as_actors(events):
 
 def test_travelling_for_talks_is_as_future_as_the_trip(events):
     event = only(events("The Chilean president will travel to Lima next week for talks with Peru's president."), "AGREE")
-    assert event.factuality == "future" and countries_of(event.actor) == {"CHL", "PER"}
+    assert event.factuality == "future"
+    assert countries_of(event.actor) == {"CHL"} and countries_of(event.recipient) == {"PER"}  # a visit
 
 
 def test_a_main_verb_the_parser_took_for_a_participle_still_acts(events):
@@ -720,3 +721,50 @@ def test_a_protest_called_by_someone_is_theirs(events):
     found = events("Police were deployed ahead of a march called by the Bolivian opposition leader.")
     march = next(e for e in found if e.type == "PROTEST")
     assert countries_of(march.actor) == {"BOL"} and not march.recipient
+
+
+def test_arriving_somewhere_for_talks_is_a_visit_to_the_host(events):
+    event = only(events("The Indonesian foreign minister arrived in Tokyo for talks with Japan's prime minister."),
+                 "CONSULT")
+    assert event.mode == "visit" and countries_of(event.actor) == {"IDN"} and countries_of(event.recipient) == {"JPN"}
+
+
+def test_leaving_an_organisation_is_a_sanction_not_a_retreat(events):
+    event = only(events("Nicaragua withdrew from the International Criminal Court on Monday."), "SANCTION")
+    assert event.mode == "withdraw" and countries_of(event.recipient) == {"IGO"}
+
+
+def test_parties_from_several_states_are_one_per_state(events):
+    event = only(events("Delegations from Armenia and Azerbaijan held talks in Geneva on Friday."), "CONSULT")
+    assert countries_of(event.actor) == {"ARM", "AZE"}
+
+
+def test_a_state_named_by_its_adjective_is_that_state(events):
+    event = only(events("Mexico formally recognised a Palestinian state on Tuesday."), "SUPPORT")
+    assert [e.name for e in event.recipient] == ["Palestine"] and event.location is None
+
+
+def test_a_body_owned_by_a_pronoun_is_of_its_owners_state(events):
+    found = events("Hungarian Prime Minister Viktor Orban said his government would refuse to send weapons to Ukraine.")
+    assert countries_of(only(found, "REJECT").actor) == {"HUN"}
+
+
+def test_violence_by_protesters_is_a_riot(events):
+    event = only(events("Protesters stormed the parliament building in Lima and set it on fire."), "PROTEST")
+    assert event.mode == "riot" and countries_of(event.actor) == {"PER"}
+
+
+def test_a_verbs_own_mode_beats_the_weapon_of_its_actor(events):
+    event = only(events("Gunmen kidnapped 15 passengers from a bus in Zamfara on Monday."), "ASSAULT")
+    assert event.mode == "abduct"
+
+
+@pytest.mark.parametrize(("text", "kind", "mode", "recipient"), [
+    ("The IMF approved a $3 billion loan for Egypt on Wednesday.", "AID", None, "EGY"),
+    ("Prosecutors opened an investigation into the former Ecuadorian president.", "ACCUSE", "investigate", "ECU"),
+    ("Lithuania summoned Belarus's charge d'affaires on Monday.", "ACCUSE", "disapprove", "BLR"),
+    ("Caracas deployed troops along its coast in response to Guyana's military exercises.", "MOBILIZE", "troops", "GUY"),
+])
+def test_more_everyday_senses(events, text, kind, mode, recipient):
+    event = only(events(text), kind)
+    assert event.mode == mode and recipient in countries_of(event.recipient)

@@ -142,9 +142,20 @@ class Coder:
                 return [Reading("THREATEN", _unique(threats), origin="THREATEN", content=trigger.content)]
         if trigger.type in ("REQUEST", "REJECT") and not trigger.mode:
             return [self.read_request(trigger)]
-        # the weapon or form named ("fired tear gas", "a hunger strike") beats the verb's default
-        mode = self.word_mode(trigger.type, _phrase_tokens(trigger)) or trigger.mode
+        # the weapon or form named ("fired tear gas", "a hunger strike") beats the verb's
+        # default, but not a mode the verb names itself: gunmen who kidnap abduct
+        weapon_modes = set(self.lex.mode_words.get(trigger.type, {}).values())
+        own = trigger.mode if trigger.mode and trigger.mode not in weapon_modes else None
+        mode = own or self.word_mode(trigger.type, _phrase_tokens(trigger)) or trigger.mode
+        if trigger.type == "CONSULT" and not mode and self.travelled(trigger):
+            mode = "visit"  # "arrived in Canberra for talks with X"
         return [Reading(trigger.type, [mode] if mode else [], content=trigger.content)]
+
+    def travelled(self, trigger: Trigger) -> bool:
+        """Talks a party travelled somewhere for: PLOVER's visit, the traveller visiting."""
+        anchor = trigger.anchor
+        return anchor is not None and anchor.pos_ == "VERB" and self.lex.lemma(anchor) in self.lex.roles["travel_verbs"] \
+            and bool(roles.pobjs(anchor, ("to", "in")))
 
     def read_threat(self, trigger: Trigger) -> list[Reading]:
         """A warning is a threat only when something is threatened (its content has a mode)."""
@@ -180,6 +191,7 @@ class Coder:
         statement, claimant = self.claim(trigger)
         refusal = self.onto.refusal_type(reading.type) if mod.factuality == "negated" else None
         actor, recipient, targets = self.participants(trigger, reading, mod, claimant, refusal, tokens)
+        reading = self.rioting(self.left_body(reading, recipient), actor)
         date = self.date(trigger)
         reading, factuality = self.settle(reading, mod, actor, refusal, date)
         heads = [trigger.token, *(c for c in trigger.token.children if c.dep_ == "dobj")]
@@ -215,6 +227,21 @@ class Coder:
             trigger=self.chars(start, end), trigger_span=[start, end],
         )
 
+    def left_body(self, reading: Reading, recipient: list[Entity]) -> Reading:
+        """Leaving an organisation is PLOVER's SANCTION withdraw, not a military retreat."""
+        if reading.type == "RETREAT" and reading.mode == "withdraw" and recipient \
+                and all(e.kind == "igo" for e in recipient):
+            return replace(reading, type="SANCTION")
+        return reading
+
+    def rioting(self, reading: Reading, actor: list[Entity]) -> Reading:
+        """Violence by protesters is PLOVER's PROTEST riot ("protesters stormed parliament")."""
+        crowds = self.lex.roles["crowd_nouns"]
+        roots = [self._root(e) for e in actor]
+        if reading.type == "ASSAULT" and roots and all(r is not None and r.lemma_.lower() in crowds for r in roots):
+            return Reading("PROTEST", ["riot"], origin=reading.origin, content=reading.content)
+        return reading
+
     def participants(self, trigger: Trigger, reading: Reading, mod: Modality, claimant: Entity | None,
                      refusal: str | None, tokens: set[int]) -> tuple[list[Entity], list[Entity], list[Token]]:
         """Actor and recipient entities, by PLOVER's conventions: all parties of a meeting
@@ -231,6 +258,10 @@ class Coder:
             recipient_tokens = roles.condition_subject(mod.condition)
         if reading.type == "CONSULT" and reading.mode not in ("visit", "third-party") and not trigger.spec.get("swap"):
             actor_tokens, recipient_tokens = actor_tokens + recipient_tokens, []
+        if reading.type == "CONSULT" and reading.mode == "visit":  # talks with the host: the host receives
+            hosts = roles.partners(trigger)
+            actor_tokens = [t for t in actor_tokens if t not in hosts]
+            recipient_tokens = recipient_tokens + hosts
         if trigger.spec.get("swap"):
             actor_tokens, recipient_tokens = recipient_tokens, actor_tokens
         actor = self.entities(actor_tokens, claimant)
@@ -350,9 +381,20 @@ class Coder:
                 out += [e for e in group if not _same_any(e, out)]
                 continue
             entity = self.entity(tok, claimant)
-            if entity is not None and not self.is_place(entity, tok) and not _same_any(entity, out):
-                out.append(entity)
+            if entity is not None and not self.is_place(entity, tok):
+                out += [e for e in self.each_home(tok, entity) if not _same_any(e, out)]
         return out
+
+    def each_home(self, tok: Token, entity: Entity) -> list[Entity]:
+        """A party from several states is one party per state: "delegations from Russia
+        and Ukraine" are Russia's and Ukraine's."""
+        homes = [h for p in roles.pobjs(tok, ("from", "of")) if any(c.dep_ == "conj" for c in p.children)
+                 for h in roles.expand(p)]
+        found = [self.ctx.entity_for(h.idx, h.idx + len(h)) for h in homes]
+        countries = _unique([f.country for f in found if f is not None and f.country and f.kind == "state"])
+        if len(countries) < 2 or entity.country not in countries:
+            return [entity]
+        return [replace(entity, country=c) for c in countries]
 
     def group_of(self, tok: Token) -> list[Entity]:
         """The actors a plural pronoun refers to when its antecedent opens a coordination
@@ -389,6 +431,8 @@ class Coder:
             if found.country == located and self._generic(replace(found, country=None)):
                 return replace(found, country_basis="location")
             return found
+        if found is not None and not found.country and (owner := self._pronoun_owner(tok)) is not None:
+            return replace(found, country=owner.country)  # "his government"
         home, basis = self._of_entity(tok)  # "rebels in Chad", "a missionary from Calgary"
         if home is None and located:
             home, basis = Entity(text="", country=located, kind="place"), "location"
@@ -402,13 +446,22 @@ class Coder:
         if modifier is None or not modifier.country:
             modifier = home or modifier
         if modifier is not None and modifier.kind == "state" and modifier.actor_id \
-                and in_class(self.lex, tok, "goods"):
+                and (in_class(self.lex, tok, "goods") or tok.lemma_.lower() in self.lex.roles["state_nouns"]):
             return replace(modifier, text=text, start=start, end=end)  # "Indian goods": India
         if modifier is not None:
             kind = modifier.kind if modifier.kind not in PLACE_KINDS else "unknown"
             return Entity(text=text, country=modifier.country, sector=modifier.sector, kind=kind,
                           start=start, end=end, country_basis=basis if modifier is home else None)
         return Entity(text=text, start=start, end=end)
+
+    def _pronoun_owner(self, tok: Token) -> Entity | None:
+        """Whose a body is when a possessive pronoun says so ("Fico said his government")."""
+        for child in tok.children:
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                owner = self.ctx.entity_for(child.idx, child.idx + len(child))
+                if owner is not None and owner.country:
+                    return owner
+        return None
 
     def _located_in(self, tok: Token) -> str | None:
         """The state of the place a locative modifier of ``tok`` names ("police in Lyon",
@@ -435,8 +488,8 @@ class Coder:
             return True
         if entity.kind == "place" and not entity.country:
             return True
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.roles["place_nouns"]:
-            return True  # "the Lebanese town of Khiam"
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.roles["place_nouns"] and not entity.actor_id:
+            return True  # "the Lebanese town of Khiam", not "a Palestinian state"
         unnamed = tok.ent_type_ == "GPE" or (tok.pos_ == "PROPN" and not tok.ent_type_)  # "struck Kharkiv"
         if unnamed and not entity.country and not entity.actor_id:
             return not places.is_country(entity.text) and places.resolve(entity.text) is not None
