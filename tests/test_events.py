@@ -768,3 +768,8 @@ def test_a_verbs_own_mode_beats_the_weapon_of_its_actor(events):
 def test_more_everyday_senses(events, text, kind, mode, recipient):
     event = only(events(text), kind)
     assert event.mode == mode and recipient in countries_of(event.recipient)
+
+
+def test_warning_someone_against_something_is_no_threat(events):
+    found = events("The Moldovan president warned voters against trusting promises to end the war.")
+    assert all(e.type != "THREATEN" for e in found)

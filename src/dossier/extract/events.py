@@ -162,6 +162,9 @@ class Coder:
         modes = [trigger.mode] if trigger.mode else self.threat_modes(trigger)
         if trigger.spec.get("needs_mode") and not (modes and _threatens(trigger, self.lex)):
             return []
+        if trigger.spec.get("needs_mode") and any(c.dep_ == "prep" and c.lower_ == "against"
+                                                   for c in trigger.token.children):
+            return []  # "warned world leaders against trusting X" cautions them; it threatens no one
         return [Reading("THREATEN", modes, content=trigger.content)]
 
     def read_request(self, trigger: Trigger) -> Reading:
