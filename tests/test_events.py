@@ -773,3 +773,17 @@ def test_more_everyday_senses(events, text, kind, mode, recipient):
 def test_warning_someone_against_something_is_no_threat(events):
     found = events("The Moldovan president warned voters against trusting promises to end the war.")
     assert all(e.type != "THREATEN" for e in found)
+
+
+def test_measures_name_whom_they_target_and_adopted_ones_are_no_plans(events):
+    event = only(events("New sanctions targeting Iran's oil exports were adopted by the European Union."), "SANCTION")
+    assert event.factuality == "asserted" and countries_of(event.recipient) == {"IRN"}
+
+
+def test_a_bomb_planted_by_someone_is_theirs(events):
+    event = only(events("Three Malian soldiers were killed by a landmine planted by jihadists near Gao."), "ASSAULT")
+    assert texts(event.actor) == ["jihadists"] and event.mode == "explosives"
+
+
+def test_deployed_police_take_their_own_mode(events):
+    assert only(events("Riot police were deployed across Lima on Friday."), "MOBILIZE").mode == "police"

@@ -769,7 +769,7 @@ def _phrase_tokens(trigger: Trigger) -> list[Token]:
     toks = [trigger.token, *trigger.token.children]
     for merged in trigger.merged:
         toks += [merged.token, *merged.token.children]
-    toks += [g for c in trigger.token.children if c.dep_ in ("prep", "dobj", "nsubj") for g in c.children]
+    toks += [g for c in trigger.token.children if c.dep_ in ("prep", "dobj", "nsubj", "agent") for g in c.children]
     return toks
 
 

@@ -165,7 +165,8 @@ def _wielders(tok: Token, lex: Lexicon) -> list[Token]:
         return [tok]
     named = [t for t in tok.subtree if t.i < tok.i and (t.ent_type_ in PERSON_LABELS or t.pos_ == "PROPN")
              and t.dep_ in ("poss", "compound", "amod", "nmod")]
-    return [t for n in named[:1] for t in expand(n)] + [p for p in pobjs(tok, ("by",)) for p in expand(p)]
+    by = pobjs(tok, ("by",)) + _participle_agents(tok)  # "a bomb planted by militants"
+    return [t for n in named[:1] for t in expand(n)] + [p for b in by for p in expand(b)]
 
 
 def _object_is_role(tok: Token, lex: Lexicon, trigger_tokens: set[int]) -> bool:
@@ -291,6 +292,9 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
     for head in _phrase_heads(trigger, lex, trigger_tokens):
         candidates += [p for p in pobjs(head, _head_preps(head, trigger, lex))
                        if not is_location(p, lex) or _aimed_at_state(p, trigger, lex)]
+    # what a participle aims the measure at: "sanctions targeting Russia's shadow fleet"
+    candidates += [o for c in tok.children if c.dep_ == "acl" and lex.lemma(c) in lex.roles["aim_participles"]
+                   for o in c.children if o.dep_ == "dobj"]
     # the object of a phrasal verb's own preposition: "called on Beijing to ..."
     candidates += [g for p in trigger.extra if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     candidates += _asylum_states(trigger, lex)
