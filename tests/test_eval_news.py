@@ -3,15 +3,13 @@
 ``tests/data/plover_news/events.json`` (set A) was written and coded by hand for this
 project, blind to the coder, then used to develop its rules: a floor the coder must not
 fall under, not a held-out figure. ``events_b.json`` (set B) was written the same way
-and is kept out of rule development; its figures are reported, and the test only
-guards against a collapse.
+and is kept out of rule development: its figures are the held-out ones, and its test
+is a floor under the issue's bars, not a target to tune to.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from dossier.eval.plover import evaluate
 
@@ -24,8 +22,7 @@ def test_set_a_keeps_its_figures():
     assert report.type.f1 >= 0.85 and report.source.f1 >= 0.87 and report.triple.f1 >= 0.67
 
 
-def test_set_b_is_coded_at_all():
-    if not (NEWS / "events_b.json").exists():
-        pytest.skip("set B is absent")
+def test_set_b_stays_over_the_issue_bars():
     report = evaluate(NEWS / "events_b.json")
-    assert report.sentences >= 100 and report.type.f1 >= 0.6
+    assert report.sentences == 112
+    assert report.type.f1 >= 0.78 and report.source.f1 >= 0.84 and report.triple.f1 >= 0.60
