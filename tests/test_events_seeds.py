@@ -96,3 +96,8 @@ def test_tariff_on_india_is_a_sanction(seed_events):
 def test_invasion_is_historical(seed_events):
     invasion = pick(seed_events["2025-08-24"], "ASSAULT", actor="RUS")
     assert invasion[0].factuality == "historical" and invasion[0].date.value.startswith("2022")
+
+
+def test_the_alaska_meeting_is_dated_a_week_before_the_renewed_threat(seed_events):
+    meeting = [e for e in pick(seed_events["2025-08-24"], "CONSULT", actor="USA") if "RUS" in countries(e.actor)]
+    assert [(e.date.value, e.date.basis) for e in meeting] == [("2025-08-15", "text")]

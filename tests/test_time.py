@@ -459,6 +459,16 @@ def test_duration_after_an_event_the_text_dated(nlp):
     assert next(t for t in ctx.records if t.type == "DURATION").date.value == "2025-02-01"
 
 
+def test_an_event_a_span_before_a_dated_act_is_dated_back(nlp):
+    doc, ctx = _context(nlp, "On Thursday the minister resigned, a week after his visit to Minsk.")
+    visit = date_for(doc, ctx, _token(doc, "visit"))
+    assert (visit.value, visit.basis, visit.text) == ("2025-02-06", "text", "a week after")
+    doc, ctx = _context(nlp, "Rebels attacked the town on Monday, two days before the vote.")
+    assert date_for(doc, ctx, _token(doc, "vote")).value == "2025-02-12"
+    doc, ctx = _context(nlp, "Rebels attacked the town two days before the vote.")  # nothing to count from
+    assert date_for(doc, ctx, _token(doc, "vote")).basis == "publication"
+
+
 def test_duration_after_an_undated_event_has_no_date(nlp):
     doc, ctx = _context(nlp, "He left a week after the meeting.")
     assert [t.date for t in ctx.records] == [None]

@@ -1705,17 +1705,20 @@ def _attached_timexes(doc, ctx: Context, token) -> list[tuple[Timex, object]]:
     hosts.update(c.i for c in token.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN"))
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         hosts.add(token.head.head.i)  # "the announcement this month of a tariff" dates the tariff
-    sentence = token.sent
+    found = [(timex, span) for timex, span in _timexes_in(doc, ctx, token.sent) if attachment(span).i in hosts]
+    found.sort(key=lambda pair: abs(pair[1].root.i - token.i))
+    return found
+
+
+def _timexes_in(doc, ctx: Context, sentence) -> list[tuple[Timex, object]]:
+    """The timexes of one sentence with their token spans."""
     found = []
     for timex in ctx.timexes:
         if not sentence.start_char <= timex.start < sentence.end_char:
             continue  # cheap test first: statements and events ask for every predicate
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
-            continue
-        if attachment(span).i in hosts:
+        if span is not None:
             found.append((timex, span))
-    found.sort(key=lambda pair: abs(pair[1].root.i - token.i))
     return found
 
 
@@ -1728,9 +1731,41 @@ def date_for(doc, ctx: Context, token) -> DateValue | None:
     for timex, _ in _attached_timexes(doc, ctx, token):
         if timex.date is not None:
             return timex.date
+    counted = _counted_back(doc, ctx, token)
+    if counted is not None:
+        return counted
     if ctx.published is None:
         return None
     return DateValue(ctx.published.isoformat(), "day", None, basis="publication")
+
+
+def _counted_back(doc, ctx: Context, token) -> DateValue | None:
+    """An event a span of time before or after a dated one: "(on Friday he renewed a threat,)
+    showing frustration a week after his meeting with Putin" dates the meeting a week
+    before that Friday; "two days before the vote" likewise forward."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("after", "before"):
+        return None
+    span = next((pair for pair in _timexes_in(doc, ctx, token.sent)
+                 if pair[0].type == "DURATION" and pair[1].root.dep_ == "npadvmod" and pair[1].root.head == prep), None)
+    m = DURATION_VALUE.match(span[0].value) if span is not None else None
+    frame = _frame_date(doc, ctx, prep.head)
+    if m is None or m.group(1) or frame is None or frame.granularity != "day":
+        return None
+    sign = -1 if prep.lower_ == "after" else 1
+    day = shift(dt.date.fromisoformat(frame.value), m.group(3), sign * int(m.group(2)))
+    return DateValue(day.isoformat(), "day", f"{span[0].text} {prep.text}", basis="text")
+
+
+def _frame_date(doc, ctx: Context, verb) -> DateValue | None:
+    """The date the text gives the clause ``verb`` belongs to, climbing from participle,
+    complement and coordinated clauses to the verb that carries it."""
+    for _ in range(4):
+        found = next((t.date for t, _ in _attached_timexes(doc, ctx, verb) if t.date is not None), None)
+        if found is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head == verb:
+            return found
+        verb = verb.head
+    return None
 
 
 def deadline_for(doc, ctx: Context, token) -> DateValue | None:
