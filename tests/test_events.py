@@ -213,7 +213,8 @@ def countries(entities) -> set:
     # a state a conflict act is aimed "at" is its recipient, not where it happens; "in" a
     # state stays a place, whose state generic agents acting there are of
     ("Militants fired mortars at Kenya from across the border.", "ASSAULT", set(), {"KEN"}),
-    ("Militants shelled a market in Kenya.", "ASSAULT", {"KEN"}, set()),
+    # (a market struck there stands for the people there)
+    ("Militants shelled a market in Kenya.", "ASSAULT", {"KEN"}, {"KEN"}),
     # a thing named by the act's preposition is someone's ("reneged on its pledge to ...");
     # an office of no stated state is of the one state the sentence names
     ("The premier reneged on his promise to the Malian people.", "REJECT", {"MLI"}, {"MLI"}),
@@ -787,3 +788,9 @@ def test_a_bomb_planted_by_someone_is_theirs(events):
 
 def test_deployed_police_take_their_own_mode(events):
     assert only(events("Riot police were deployed across Lima on Friday."), "MOBILIZE").mode == "police"
+
+
+def test_a_target_struck_in_a_place_is_of_that_places_state(events):
+    event = only(events("Turkish jets fired missiles at targets in Kirkuk on Sunday."), "ASSAULT")
+    assert [(e.text, e.country) for e in event.recipient] == [("targets", "IRQ")]
+    assert event.location.name == "Kirkuk"

@@ -274,6 +274,8 @@ class Coder:
         if not recipient and reading.type == "CONSULT" and reading.mode == "visit" and not trigger.spec.get("swap"):
             recipient = [e for e in self.host(trigger) if not _same_party(e, actor, self.state_sectors)]
         targets = [t for t in recipient_tokens if (e := self.entity(t, None)) is not None and self.is_place(e, t)]
+        # where what is hit or given to stands: "fired at targets in Jericho"
+        targets += [p for t in recipient_tokens for q in roles.locative_pobjs(t, self.lex) for p in roles.places_in(q, self.lex, 1)]
         return actor, recipient, targets
 
     def host(self, trigger: Trigger) -> list[Entity]:

@@ -183,6 +183,12 @@ def _object_is_role(tok: Token, lex: Lexicon, trigger_tokens: set[int]) -> bool:
     return lex.in_class(tok.lemma_.lower(), "groups")
 
 
+def _struck_target(tok: Token, trigger: Trigger, lex: Lexicon) -> bool:
+    """A building, camp or convoy an attack hits stands for whoever is there ("fired at
+    targets in Jericho", "a camp for refugees was attacked"): its state is the place's."""
+    return trigger.type in lex.roles["victim_types"] and tok.pos_ == "NOUN" and lex.in_class(tok.lemma_.lower(), "targets")
+
+
 def counted_people(tok: Token, lex: Lexicon) -> bool:
     """A bare number a verb of harm or custody takes as object counts people ("arresting 12")."""
     return tok.ent_type_ == "CARDINAL" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.roles["counted_people_verbs"]
@@ -301,7 +307,7 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
     own = {m.token.i for m in restated(trigger, lex)}  # "insisted on its demands": its own, no one else's
     found: list[Token] = []
     for cand in (_head_noun(c, lex) for c in candidates):
-        if _object_is_role(cand, lex, trigger_tokens) or counted_people(cand, lex):
+        if _object_is_role(cand, lex, trigger_tokens) or counted_people(cand, lex) or _struck_target(cand, trigger, lex):
             found += expand(cand)
         elif cand.i not in own:
             found += owners(cand, lex)
@@ -483,10 +489,10 @@ def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"  # "blocked streets in X"
                and not (topical and (c.lemma_.lower() in lex.nouns or lex.in_class(c.lemma_.lower(), "topics")))]
     heads += objects + [c for o in objects for c in o.children if c.dep_ in ("conj", "acl")]  # "the curfew imposed in X"
-    return [p for h in heads for q in _locative_pobjs(h, lex) for p in places_in(q, lex, 2)]
+    return [p for h in heads for q in locative_pobjs(h, lex) for p in places_in(q, lex, 2)]
 
 
-def _locative_pobjs(tok: Token, lex: Lexicon) -> list[Token]:
+def locative_pobjs(tok: Token, lex: Lexicon) -> list[Token]:
     found = []
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in lex.roles["location_preps"]:
@@ -503,7 +509,7 @@ def places_in(tok: Token, lex: Lexicon, depth: int) -> list[Token]:
         found += [g for g in pobjs(tok, ("of",)) if g.pos_ == "PROPN"]
         found += [g for g in tok.children if g.dep_ == "appos" and g.pos_ == "PROPN"]
     if depth:
-        found += [p for q in _locative_pobjs(tok, lex) for p in places_in(q, lex, depth - 1)]
+        found += [p for q in locative_pobjs(tok, lex) for p in places_in(q, lex, depth - 1)]
     return found
 
 
