@@ -162,3 +162,14 @@ def test_kosovo_takes_the_plover_code(kb):
     assert kb.state("XKX").id == "XKX"
     assert places.resolve("Pristina").country == "KOS"
     assert places.resolve("Kosovo").country == "KOS"
+
+
+@pytest.mark.parametrize(("name", "country", "kind"), [
+    ("WFP", "IGO", "igo"), ("UNICEF", "IGO", "igo"), ("Shanghai Cooperation Organisation", "IGO", "igo"),
+    ("Interpol", "IGO", "igo"), ("Organization of American States", "IGO", "igo"), ("SADC", "IGO", "igo"),
+    ("CODECO", "COD", "armed_group"), ("Pakistani Taliban", "PAK", "armed_group"),
+    ("Polisario Front", "ESH", "armed_group"), ("Tren de Aragua", "VEN", "armed_group"),
+])
+def test_agencies_blocs_and_armed_groups_in_the_news(kb, name, country, kind):
+    found = kb.lookup(name, dt.date(2025, 6, 1))[0]
+    assert (found.country, found.kind) == (country, kind)
