@@ -794,3 +794,11 @@ def test_a_target_struck_in_a_place_is_of_that_places_state(events):
     event = only(events("Turkish jets fired missiles at targets in Kirkuk on Sunday."), "ASSAULT")
     assert [(e.text, e.country) for e in event.recipient] == [("targets", "IRQ")]
     assert event.location.name == "Kirkuk"
+
+
+def test_a_headlines_capitals_are_no_names(events):
+    found = events("Brussels Warns Budapest of Possible Sanctions If It Blocks Ukraine Aid\n\n"
+                   "The European Commission warned Hungary on Monday that it could face sanctions.")
+    headline = [e for e in found if e.type == "THREATEN" and e.start == 0]
+    assert headline and headline[0].factuality == "conditional"
+    assert headline[0].condition.startswith("If It Blocks")

@@ -171,8 +171,20 @@ def _with_modifiers(trigger: Trigger) -> Trigger:
     return trigger
 
 
+def _in_name(tok: Token) -> bool:
+    """Part of a name ("the Strike Force", "Operation Protective Edge"), unless the name is
+    the tagger's misreading of a headline's capitals ("Vance Warns Russia of Possible
+    Sanctions")."""
+    return tok.ent_type_ in NAME_LABELS and not _title_cased(tok.sent)
+
+
+def _title_cased(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
 def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
-    if tok.pos_ != "VERB" or tok.dep_ == "amod" or tok.ent_type_ in NAME_LABELS:
+    if tok.pos_ != "VERB" or tok.dep_ == "amod" or _in_name(tok):
         return None
     found = _phrasal(tok, lex)
     spec, extra = found if found else (lex.verbs.get(lex.lemma(tok)), [])
@@ -222,7 +234,7 @@ def noun_anchor(tok: Token, lex: Lexicon) -> Token | None:
 
 
 def match_noun(tok: Token, lex: Lexicon, governed: set[int]) -> Trigger | None:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NAME_LABELS:
+    if tok.pos_ not in ("NOUN", "PROPN") or _in_name(tok):
         return None
     if tok.dep_ == "compound" and not lex.in_class(tok.head.lemma_.lower(), "efforts"):
         return None  # "border patrol agents": a modifier, not an event
