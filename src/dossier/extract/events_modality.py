@@ -31,7 +31,7 @@ class Modality:
         cond = self.condition
         set_off = [c.left_edge.i - 1 for c in cond.children if set_off_participle(c)]
         start, end = cond.left_edge.i, min(set_off, default=cond.right_edge.i + 1)
-        return cond.doc[start:end].text  # the condition alone, not a participle the parser hung on it
+        return cond.doc[start:end].text.strip()  # the condition alone, not a participle the parser hung on it
 
 
 def predicate(trigger: Trigger) -> Token:
