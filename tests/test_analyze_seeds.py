@@ -129,3 +129,13 @@ def test_story_markdown_of_the_seeds(seeds):
     ):
         assert expected in text
     assert "Russia attacks Ukraine" in text or "Russia attacks —" in text
+
+
+def test_vances_threat_is_one_story_event_with_both_levers(seeds):
+    threats = [
+        s
+        for s in seeds.story_events(type="THREATEN")
+        if any(a.get("name") == "JD Vance" for a in s["actor"]) and s["factuality"] == "conditional"
+    ]
+    assert len(threats) == 1 and {"restrict", "violence"} <= set(threats[0]["modes"])
+    assert "[restrict, violence]" in seeds.story()

@@ -294,6 +294,10 @@ RECORDS.update(
                 "kind": {"enum": ["event", "statement"]},
                 "type": _plover_type_or_null,
                 "mode": _str,
+                "modes": {
+                    "type": "array", "items": {"type": "string"},
+                    "description": "Every mode its reports give, the leading report's first.",
+                },
                 "contexts": {"type": "array", "items": {"type": "string"}},
                 "factuality": {"enum": FACTUALITY},
                 "condition": _str,

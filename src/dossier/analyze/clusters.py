@@ -176,6 +176,7 @@ def story_event(kind: str, members: list[dict], canonical: dict) -> dict:
         "kind": kind,
         "type": lead.get("type") if kind == "event" else None,
         "mode": lead.get("mode"),
+        "modes": list(dict.fromkeys(m for r in [lead, *members] for m in _modes(r))),
         "contexts": sorted({c for r in members for c in r.get("contexts") or []}),
         "factuality": lead.get("factuality", "asserted"),
         "condition": lead.get("condition"),
@@ -189,6 +190,11 @@ def story_event(kind: str, members: list[dict], canonical: dict) -> dict:
         "num_mentions": len(counted),
         "num_articles": len({m["article_id"] for m in counted}),
     }
+
+
+def _modes(record: dict) -> list[str]:
+    """Every mode of a report: a threat of sanctions and of force has two."""
+    return record.get("modes") or ([record["mode"]] if record.get("mode") else [])
 
 
 def _mention(record: dict, canonical: dict) -> dict:

@@ -112,8 +112,9 @@ def event_phrase(item: dict) -> str:
     text = f"{names(actors)} {_agreeing(words, len(actors))}"
     if recipients:
         text += f" {names(recipients)}"
-    if item.get("mode"):
-        text += f" [{item['mode']}]"
+    modes = item.get("modes") or ([item["mode"]] if item.get("mode") else [])
+    if modes:
+        text += f" [{', '.join(modes)}]"
     note = FACTUALITY_NOTES.get(item.get("factuality") or "")
     if item.get("condition"):
         note = f"{note or 'if'}: {item['condition']}"
