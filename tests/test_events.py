@@ -802,3 +802,18 @@ def test_a_headlines_capitals_are_no_names(events):
     headline = [e for e in found if e.type == "THREATEN" and e.start == 0]
     assert headline and headline[0].factuality == "conditional"
     assert headline[0].condition == "If It Blocks Ukraine Aid"
+
+
+def test_a_verdict_of_guilty_is_a_conviction(events):
+    event = only(events("A court in Ankara found the former mayor guilty of fraud on Monday."), "SANCTION")
+    assert event.mode == "convict" and countries_of(event.actor) == {"TUR"} and texts(event.recipient) == ["the former mayor"]
+
+
+def test_a_main_verb_parsed_onto_an_instrument_still_acts(events):
+    event = only(events("Militiamen armed with machetes killed 30 villagers in Uganda on Sunday."), "ASSAULT")
+    assert "Militiamen" in texts(event.actor) and countries_of(event.actor) == {"UGA"}
+
+
+def test_a_division_of_a_named_state_locates_the_act(events):
+    event = only(events("Gunmen kidnapped 12 passengers from a bus in Nigeria's Kogi state on Friday."), "ASSAULT")
+    assert event.location.country == "NGA" and countries_of(event.actor) == {"NGA"}

@@ -80,8 +80,9 @@ def subject_of(verb: Token, lex: Lexicon, depth: int = 4) -> list[Token]:
             continue
         if tok.dep_ == "acl" and lex.in_class(tok.head.lemma_.lower(), "documents"):
             return _authors(tok.head, lex)  # "issued a statement demanding ...": its issuer
-        if tok.dep_ == "relcl" or main_verb_misparsed(tok) or (
-                tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")):
+        if main_verb_misparsed(tok):
+            return expand(tok.sent.root)
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")):
             return expand(tok.head)  # "who protested", "demonstrators protesting the result"
         if tok.dep_ not in BORROW_DEPS or tok.head is tok:
             return []
@@ -301,8 +302,10 @@ def recipients(trigger: Trigger, lex: Lexicon, trigger_tokens: set[int]) -> list
     # what a participle aims the measure at: "sanctions targeting Russia's shadow fleet"
     candidates += [o for c in tok.children if c.dep_ == "acl" and lex.lemma(c) in lex.roles["aim_participles"]
                    for o in c.children if o.dep_ == "dobj"]
-    # the object of a phrasal verb's own preposition: "called on Beijing to ..."
+    # the object of a phrasal verb's own preposition ("called on Beijing to ..."), and whom
+    # its adjective is said of ("found the opposition leader guilty")
     candidates += [g for p in trigger.extra if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    candidates += [g for p in trigger.extra if p.pos_ == "ADJ" for g in p.children if g.dep_ == "nsubj"]
     candidates += _asylum_states(trigger, lex)
     own = {m.token.i for m in restated(trigger, lex)}  # "insisted on its demands": its own, no one else's
     found: list[Token] = []
@@ -489,6 +492,7 @@ def location_tokens(trigger: Trigger, lex: Lexicon) -> list[Token]:
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"  # "blocked streets in X"
                and not (topical and (c.lemma_.lower() in lex.nouns or lex.in_class(c.lemma_.lower(), "topics")))]
     heads += objects + [c for o in objects for c in o.children if c.dep_ in ("conj", "acl")]  # "the curfew imposed in X"
+    heads += [p for p in pobjs(trigger.token, ("from", "into", "onto")) if p.pos_ == "NOUN"]  # "from a bus in X"
     return [p for h in heads for q in locative_pobjs(h, lex) for p in places_in(q, lex, 2)]
 
 
@@ -508,6 +512,8 @@ def places_in(tok: Token, lex: Lexicon, depth: int) -> list[Token]:
     if tok.lemma_.lower() in lex.roles["place_nouns"]:
         found += [g for g in pobjs(tok, ("of",)) if g.pos_ == "PROPN"]
         found += [g for g in tok.children if g.dep_ == "appos" and g.pos_ == "PROPN"]
+        # "in Nigeria's Benue state": a division the gazetteer may not know, of a state it does
+        found += [g for g in tok.children if g.dep_ == "poss" and g.ent_type_ == "GPE"]
     if depth:
         found += [p for q in locative_pobjs(tok, lex) for p in places_in(q, lex, depth - 1)]
     return found

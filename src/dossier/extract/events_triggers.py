@@ -86,8 +86,10 @@ def in_class(lex: Lexicon, tok: Token | None, name: str) -> bool:
 def _phrasal(tok: Token, lex: Lexicon) -> tuple[dict, list[Token]] | None:
     lemma = lex.lemma(tok)
     for child in tok.children:
-        # the parser takes some particles for adverbs ("stepped down")
-        if child.dep_ in ("prt", "prep", "dobj", "advmod") and not _of_time(child):
+        # the parser takes some particles for adverbs ("stepped down"); a verb's adjective
+        # complement makes a phrase too ("found X guilty")
+        adjective = child.pos_ == "ADJ" and child.dep_ in ("ccomp", "oprd", "acomp", "xcomp")
+        if (child.dep_ in ("prt", "prep", "dobj", "advmod") or adjective) and not _of_time(child):
             word = child.lower_ if child.dep_ != "dobj" else child.lemma_.lower()
             spec = lex.phrasal.get(f"{lemma} {word}")
             if spec:
@@ -344,10 +346,15 @@ def _is_background(tok: Token, lex: Lexicon) -> bool:
 
 
 def main_verb_misparsed(tok: Token) -> bool:
-    """A past tense the parser took for a participle on the subject, leaving the sentence
-    no verb ("The party called on X to resign." parsed as "the party (that was) called")."""
-    return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN") \
-        and tok.head.i < tok.i and not any(c.dep_ == "agent" for c in tok.children)
+    """A past tense the parser took for a participle, leaving the sentence no verb: "The
+    party called on X to resign." parsed as "the party (that was) called", or "Militiamen
+    armed with machetes killed 40 people" with "killed" on the machetes. The participle
+    hangs on the subject, or takes an object of its own after it."""
+    root = tok.sent.root
+    if tok.dep_ != "acl" or root.pos_ not in ("NOUN", "PROPN") or root.i > tok.i \
+            or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return tok.head == root or (tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children))
 
 
 def _governor(trigger: Trigger, index: dict[int, Trigger], lex: Lexicon) -> tuple[Trigger | None, str]:
