@@ -817,3 +817,10 @@ def test_a_main_verb_parsed_onto_an_instrument_still_acts(events):
 def test_a_division_of_a_named_state_locates_the_act(events):
     event = only(events("Gunmen kidnapped 12 passengers from a bus in Nigeria's Kogi state on Friday."), "ASSAULT")
     assert event.location.country == "NGA" and countries_of(event.actor) == {"NGA"}
+
+
+def test_parties_ending_their_summit_held_it_and_one_side_ending_talks_broke_them_off(events):
+    assert only(events("Japan and South Korea ended their summit in Seoul on Friday."), "CONSULT")
+    walked = only(events("Iran ended talks with the European powers on Monday."), "SANCTION")
+    assert walked.mode == "withdraw"
+    assert only(events("Israel and Hamas ended hostilities on Sunday."), "RETREAT").mode == "ceasefire"

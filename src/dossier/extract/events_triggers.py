@@ -193,7 +193,14 @@ def match_verb(tok: Token, lex: Lexicon) -> Trigger | None:
     if not spec or not _satisfied(tok, spec, lex) or _natural_force(tok, lex):
         return None
     trigger = _with_objects(Trigger(tok, spec["type"], spec.get("mode"), spec, "verb", extra), lex)
+    if spec.get("joint") and trigger.type == spec["type"] and _joint_subject(tok):  # not once an object chose
+        return _override(trigger, spec["joint"])
     return _override(trigger, spec["speech"]) if spec.get("speech") and _as_speech(tok) else trigger
+
+
+def _joint_subject(verb: Token) -> bool:
+    """Several parties doing it together ("Trump and Putin ended their summit")."""
+    return any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
 
 
 def _natural_force(verb: Token, lex: Lexicon) -> bool:
