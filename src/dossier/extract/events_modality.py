@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dossier.extract.events_lexicon import Lexicon
-from dossier.extract.events_triggers import Trigger, set_off_participle
+from dossier.extract.events_triggers import Trigger, is_purpose, set_off_participle
 
 CLIMB_DEPS = {"xcomp", "ccomp", "acomp", "conj", "pcomp", "prep", "acl"}
 #: roles of a noun a clause qualifies through which its verb governs the clause
@@ -46,14 +46,15 @@ def predicate(trigger: Trigger) -> Token:
 
 
 def _governors(tok: Token, depth: int = 3):
-    """``tok`` and the verbs above it through complement links, and from a clause that
-    qualifies a noun to the verb acting on that noun ("failed to pass a resolution
-    calling for X": the call is no more made than the resolution is passed)."""
+    """``tok`` and the verbs above it through complement links and infinitives of purpose
+    ("will travel to Washington to meet X": the meeting is as future as the trip), and from
+    a clause that qualifies a noun to the verb acting on that noun ("failed to pass a
+    resolution calling for X": the call is no more made than the resolution is passed)."""
     yield tok
     qualifying = False
     for _ in range(depth):
         acted_on = qualifying and tok.dep_ in QUALIFIED_DEPS
-        if (tok.dep_ not in CLIMB_DEPS and not acted_on) or tok.head is tok:
+        if (tok.dep_ not in CLIMB_DEPS and not acted_on and not is_purpose(tok)) or tok.head is tok:
             return
         qualifying = tok.dep_ in ("acl", "relcl")
         tok = tok.head

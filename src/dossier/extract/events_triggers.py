@@ -336,7 +336,7 @@ def set_off_from_condition(tok: Token, lex: Lexicon) -> bool:
         and _has_mark(tok.head, lex.factuality["condition_marks"])
 
 
-def _is_purpose(tok: Token) -> bool:
+def is_purpose(tok: Token) -> bool:
     """An infinitive of purpose: "staged a strike to demand ...", "met to discuss ..."."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -377,7 +377,7 @@ def _governor(trigger: Trigger, index: dict[int, Trigger], lex: Lexicon) -> tupl
             return None, "background"
         if dep == "conj" and tok.pos_ in ("VERB", "AUX"):
             return None, "none"
-        if _is_purpose(tok):
+        if is_purpose(tok):
             via = "purpose"
         elif dep in MERGE_DEPS or (dep == "pobj" and tok.head.lower_ in lex.roles["circumstance_preps"]):
             via = "merge"  # "offered talks following the invasion": the invasion is no content
