@@ -100,3 +100,9 @@ def test_several_actors_take_the_plural_verb():
     assert event_phrase(item) == "Russia and Vladimir Putin concede to Donald Trump"
     assert event_phrase({**item, "recipient": []}) == "Russia and Vladimir Putin concede"
     assert event_phrase({**item, "actor": [russia]}) == "Russia concedes to Donald Trump"
+
+
+def test_an_actor_is_not_also_named_as_its_own_recipient():
+    trump, putin = {"name": "Donald Trump"}, {"name": "Vladimir Putin"}
+    item = {"type": "AGREE", "actor": [putin, trump], "recipient": [trump]}
+    assert event_phrase(item) == "Vladimir Putin agrees with Donald Trump"

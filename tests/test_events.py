@@ -830,3 +830,10 @@ def test_a_trip_taken_to_meet_someone_has_the_trips_tense_and_date(events):
     event = only(events("The Kenyan president said he would fly to Kampala on Monday to meet Museveni."), "AGREE")
     assert event.factuality == "future" and event.date.value == "2025-02-17"
     assert countries_of(event.actor) == {"KEN", "UGA"}
+
+
+def test_the_two_presidents_are_the_last_two_presidents_named(events):
+    found = events("Biden spoke with Xi Jinping on Tuesday. A Chinese spokesman said the two presidents "
+                   "had agreed to meet again.", published="2024-04-05")
+    agreed = next(e for e in found if e.type == "AGREE")
+    assert {e.name for e in agreed.actor} == {"Joe Biden", "Xi Jinping"}

@@ -104,7 +104,9 @@ def names(entities: list[dict]) -> str:
 def event_phrase(item: dict) -> str:
     """An event or story event in words, as in: Donald Trump consults Vladimir Putin
     [phone] (conditional: if …), per JD Vance."""
-    actors, recipients = item["actor"], item["recipient"]
+    actors = item["actor"]
+    acting = {entity_key(a) for a in actors}
+    recipients = [r for r in item["recipient"] if entity_key(r) not in acting]  # merged reports may name one twice
     if not recipients and len(actors) > 1 and item["type"] in load("relations")["mutual"]:
         actors, recipients = actors[:1], actors[1:]  # "Trump and Putin spoke"
     verb = relation(item["type"])

@@ -411,6 +411,8 @@ class Coder:
     def group_of(self, tok: Token) -> list[Entity]:
         """The actors a plural pronoun refers to when its antecedent opens a coordination
         ("Trump and Putin ... They"); empty otherwise."""
+        if tok.pos_ == "NOUN":
+            return self.the_two(tok)
         if tok.lower_ not in self.lex.roles["plural_pronouns"]:
             return []
         pair = _comitative_pair(tok)
@@ -427,6 +429,25 @@ class Coder:
             return []
         found = [self.ctx.entity_for(t.idx, t.idx + len(t)) for t in conjuncts]
         return [e for e in found if e is not None]
+
+    def the_two(self, noun: Token) -> list[Entity]:
+        """"The two presidents" (leaders, foreign ministers): the last two people named
+        before it who hold such an office."""
+        if not any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both") for c in noun.children):
+            return []
+        title = " ".join([*(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")), noun.lemma_.lower()])
+        pairs = self.lex.roles["pair_titles"]
+        offices = pairs.get(title) or pairs.get(noun.lemma_.lower())
+        if not offices:
+            return []
+        found: dict[str, Entity] = {}
+        for mention in sorted(self.ctx.mentions, key=lambda m: -m.start):
+            entity = mention.entity
+            if mention.start < noun.idx and entity is not None and entity.actor_id and entity.role in offices:
+                found.setdefault(entity.actor_id, entity)
+                if len(found) == 2:
+                    return list(found.values())
+        return []
 
     def entity(self, tok: Token, claimant: Entity | None) -> Entity | None:
         first_person = tok.lower_ in self.lex.roles["first_person"]
