@@ -29,18 +29,21 @@ def paragraph_breaks(doc: Doc) -> Doc:
     sentence of its own, so its place is never read as the subject."""
     starts = [0] + [tok.i + 1 for tok in doc[:-2] if tok.is_space and "\n\n" in tok.text]
     for start in starts:
-        first, second = doc[start], doc[start + 1] if start + 1 < len(doc) else None
-        first.is_sent_start = True
-        if second is not None and not (first.is_punct or second.is_space):
-            second.is_sent_start = False
+        _open_sentence(doc, start)
         lede = _after_dateline(doc, start)
         if lede is not None:
             for tok in doc[start + 1 : lede]:
                 tok.is_sent_start = False
-            doc[lede].is_sent_start = True
-            if lede + 1 < len(doc) and not doc[lede + 1].is_punct:
-                doc[lede + 1].is_sent_start = False
+            _open_sentence(doc, lede)
     return doc
+
+
+def _open_sentence(doc: Doc, start: int) -> None:
+    """A sentence starts at ``start``, and its first word does not end it."""
+    doc[start].is_sent_start = True
+    after = doc[start + 1] if start + 1 < len(doc) else None
+    if after is not None and not (doc[start].is_punct or after.is_space or after.is_punct):
+        after.is_sent_start = False
 
 
 def _after_dateline(doc: Doc, start: int) -> int | None:

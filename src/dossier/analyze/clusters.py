@@ -176,7 +176,7 @@ def story_event(kind: str, members: list[dict], canonical: dict) -> dict:
         "kind": kind,
         "type": lead.get("type") if kind == "event" else None,
         "mode": lead.get("mode"),
-        "modes": list(dict.fromkeys(m for r in [lead, *members] for m in _modes(r))),
+        "modes": list(dict.fromkeys(m for r in [lead, *members] for m in modes_of(r))),
         "contexts": sorted({c for r in members for c in r.get("contexts") or []}),
         "factuality": lead.get("factuality", "asserted"),
         "condition": lead.get("condition"),
@@ -192,7 +192,7 @@ def story_event(kind: str, members: list[dict], canonical: dict) -> dict:
     }
 
 
-def _modes(record: dict) -> list[str]:
+def modes_of(record: dict) -> list[str]:
     """Every mode of a report: a threat of sanctions and of force has two."""
     return record.get("modes") or ([record["mode"]] if record.get("mode") else [])
 

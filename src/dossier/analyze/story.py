@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from dossier.analyze import dates
 from dossier.analyze.actors import all_entities, display_name, entity_key, is_actor
-from dossier.analyze.clusters import story_events
+from dossier.analyze.clusters import modes_of, story_events
 from dossier.analyze.levers import FACTUALITY_NOTES, lever_map, relation
 from dossier.analyze.lexicon import load
 from dossier.analyze.positions import shifts
@@ -114,7 +114,7 @@ def event_phrase(item: dict) -> str:
     text = f"{names(actors)} {_agreeing(words, len(actors))}"
     if recipients:
         text += f" {names(recipients)}"
-    modes = item.get("modes") or ([item["mode"]] if item.get("mode") else [])
+    modes = modes_of(item)
     if modes:
         text += f" [{', '.join(modes)}]"
     note = FACTUALITY_NOTES.get(item.get("factuality") or "")

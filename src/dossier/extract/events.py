@@ -151,8 +151,8 @@ class Coder:
             return [self.read_request(trigger)]
         # the weapon or form named ("fired tear gas", "a hunger strike") beats the verb's
         # default, but not a mode the verb names itself: gunmen who kidnap abduct
-        weapon_modes = set(self.lex.mode_words.get(trigger.type, {}).values())
-        own = trigger.mode if trigger.mode and trigger.mode not in weapon_modes else None
+        word_modes = self.lex.word_modes.get(trigger.type, frozenset())
+        own = trigger.mode if trigger.mode and trigger.mode not in word_modes else None
         mode = own or self.word_mode(trigger.type, _phrase_tokens(trigger)) or trigger.mode
         if trigger.type == "CONSULT" and not mode and self.travelled(trigger):
             mode = "visit"  # "arrived in Canberra for talks with X"
@@ -161,8 +161,9 @@ class Coder:
     def travelled(self, trigger: Trigger) -> bool:
         """Talks a party travelled somewhere for: PLOVER's visit, the traveller visiting."""
         anchor = trigger.anchor
-        return anchor is not None and anchor.pos_ == "VERB" and self.lex.lemma(anchor) in self.lex.roles["travel_verbs"] \
-            and bool(roles.pobjs(anchor, ("to", "in")))
+        if anchor is None or anchor.pos_ != "VERB":
+            return False
+        return self.lex.lemma(anchor) in self.lex.roles["travel_verbs"] and bool(roles.pobjs(anchor, ("to", "in")))
 
     def read_threat(self, trigger: Trigger) -> list[Reading]:
         """A warning is a threat only when something is threatened (its content has a mode)."""
@@ -277,12 +278,13 @@ class Coder:
         actor = self.entities(actor_tokens, claimant)
         protest = reading.type in self.lex.roles["home_types"]
         states = [a for a in actor if not (protest and self._people(a))]
-        recipient = [e for e in self.entities(recipient_tokens, None) if not _same_party(e, states, self.state_sectors)]
+        recipient, targets = self.parties(recipient_tokens, None)
+        recipient = [e for e in recipient if not _same_party(e, states, self.state_sectors)]
         if not recipient and reading.type == "CONSULT" and reading.mode == "visit" and not trigger.spec.get("swap"):
             recipient = [e for e in self.host(trigger) if not _same_party(e, actor, self.state_sectors)]
-        targets = [t for t in recipient_tokens if (e := self.entity(t, None)) is not None and self.is_place(e, t)]
         # where what is hit or given to stands: "fired at targets in Jericho"
-        targets += [p for t in recipient_tokens for q in roles.locative_pobjs(t, self.lex) for p in roles.places_in(q, self.lex, 1)]
+        targets += [p for t in recipient_tokens for q in roles.locative_pobjs(t, self.lex)
+                    for p in roles.places_in(q, self.lex, 1)]
         return actor, recipient, targets
 
     def host(self, trigger: Trigger) -> list[Entity]:
@@ -383,7 +385,13 @@ class Coder:
         return self.sent_text[start - self.sent_start : end - self.sent_start]
 
     def entities(self, tokens: list[Token], claimant: Entity | None) -> list[Entity]:
+        return self.parties(tokens, claimant)[0]
+
+    def parties(self, tokens: list[Token], claimant: Entity | None) -> tuple[list[Entity], list[Token]]:
+        """The entities ``tokens`` name, and apart the tokens that name places, which take
+        no role ("an attack on Kharkiv") but may say where the act happens."""
         out: list[Entity] = []
+        places: list[Token] = []
         for tok in tokens:
             if tok.lower_ in self.lex.roles["reflexives"] or (
                     tok.lemma_.lower() in self.lex.roles["non_party_nouns"] and tok.pos_ != "PROPN"):
@@ -393,9 +401,11 @@ class Coder:
                 out += [e for e in group if not _same_any(e, out)]
                 continue
             entity = self.entity(tok, claimant)
-            if entity is not None and not self.is_place(entity, tok):
+            if entity is not None and self.is_place(entity, tok):
+                places.append(tok)
+            elif entity is not None:
                 out += [e for e in self.each_home(tok, entity) if not _same_any(e, out)]
-        return out
+        return out, places
 
     def each_home(self, tok: Token, entity: Entity) -> list[Entity]:
         """A party from several states is one party per state: "delegations from Russia
@@ -593,7 +603,7 @@ class Coder:
             found = places.resolve(name, self.near)
             if found is not None:
                 return found
-        stated = next((self._stated_place(t) for t in targets if self._stated_place(t)), None)
+        stated = next((found for t in targets if (found := self._stated_place(t)) is not None), None)
         if stated is not None or trigger.type in self.lex.roles["topic_types"]:
             return stated  # what was condemned or discussed happened elsewhere
         return next((found for c in trigger.content if (found := self.location(c, parties)) is not None), None)

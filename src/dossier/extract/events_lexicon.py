@@ -75,6 +75,11 @@ class Lexicon:
         return frozenset(heads | set(self.verbs) | set(self.nouns) | set(self.adjectives)
                          | set(self.factuality["obligation_aux"]) | {"have"})
 
+    @functools.cached_property
+    def word_modes(self) -> dict[str, frozenset[str]]:
+        """Per type, the modes a word in the trigger's phrase can give (weapons, forms)."""
+        return {kind: frozenset(words.values()) for kind, words in self.mode_words.items()}
+
     def in_class(self, lemma: str, name: str) -> bool:
         return lemma in self.noun_classes.get(name, ())
 

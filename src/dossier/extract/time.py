@@ -1749,8 +1749,10 @@ def _counted_back(doc, ctx: Context, token) -> DateValue | None:
     span = next((pair for pair in _timexes_in(doc, ctx, token.sent)
                  if pair[0].type == "DURATION" and pair[1].root.dep_ == "npadvmod" and pair[1].root.head == prep), None)
     m = DURATION_VALUE.match(span[0].value) if span is not None else None
+    if m is None or m.group(1):
+        return None
     frame = _frame_date(doc, ctx, prep.head)
-    if m is None or m.group(1) or frame is None or frame.granularity != "day":
+    if frame is None or frame.granularity != "day":
         return None
     sign = -1 if prep.lower_ == "after" else 1
     day = shift(dt.date.fromisoformat(frame.value), m.group(3), sign * int(m.group(2)))
